@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// Active-learning studies as literate Swift notebooks: a core model library on OpenBLAS,
+// Cairo figures, and a notebook runtime that writes HTML reports.
+import Foundation
+import PackageDescription
+
+/// Every folder under Notebooks/ is one study: an executable of the same name that imports the
+/// libraries. Adding a study is adding a folder.
+let notebookNames: [String] = {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Notebooks")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    return names.filter { name in
+        FileManager.default.fileExists(
+            atPath: root.appendingPathComponent(name).appendingPathComponent("main.swift").path)
+    }.sorted()
+}()
+
+let package = Package(
+    name: "ActiveLearningNotebooks",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Learning", targets: ["Learning"]),
+        .library(name: "Figures", targets: ["Figures"]),
+        .library(name: "Literate", targets: ["Literate"]),
+        .executable(name: "Benchmarks", targets: ["Benchmarks"]),
+    ] + notebookNames.map { .executable(name: $0, targets: [$0]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Learning", dependencies: ["CBLAS", "CZlib"]),
+        .target(name: "Figures", dependencies: ["CCairo"]),
+        .target(
+            name: "Literate",
+            dependencies: [
+                "Figures", "Learning",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Ink", package: "Ink"),
+            ]),
+        .executableTarget(name: "Benchmarks", dependencies: ["Learning"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
+        .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+    ] + notebookNames.map { name in
+        .executableTarget(
+            name: name, dependencies: ["Learning", "Figures", "Literate"],
+            path: "Notebooks/\(name)")
+    }
+)

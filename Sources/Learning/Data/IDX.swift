@@ -1,0 +1,76 @@
+/// The IDX format of MNIST and Fashion-MNIST: a big-endian magic number (0x0000_08_dd, unsigned
+/// bytes with dd dimensions), dd big-endian UInt32 sizes, then the bytes in row-major order.
+/// Files may be raw or gzip-compressed.
+public enum IDX {
+    /// Images from an `idx3-ubyte` file as `[N, rows, columns, 1]`, pixels divided by 255.
+    public static func readImages(_ path: String, fix: String) throws(DataError) -> Tensor {
+        let (dims, body) = try read(path, dimensions: 3, fix: fix)
+        let scale: Float = 1 / 255
+        return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: body.map { Float($0) * scale })
+    }
+
+    /// Labels from an `idx1-ubyte` file; each must be below `classes`.
+    public static func readLabels(_ path: String, classes: Int, fix: String) throws(DataError) -> [Int] {
+        let (_, body) = try read(path, dimensions: 1, fix: fix)
+        var labels = [Int](repeating: 0, count: body.count)
+        for (item, byte) in body.enumerated() {
+            guard Int(byte) < classes else {
+                throw .labelOutOfRange(path: path, item: item, label: Int(byte), classes: classes, fix: fix)
+            }
+            labels[item] = Int(byte)
+        }
+        return labels
+    }
+
+    /// An images file and its labels file, checked against each other.
+    public static func readLabeledImages(
+        images imagesPath: String, labels labelsPath: String, classNames: [String], fix: String
+    ) throws(DataError) -> LabeledImages {
+        let images = try readImages(imagesPath, fix: fix)
+        let labels = try readLabels(labelsPath, classes: classNames.count, fix: fix)
+        guard images.rows == labels.count else {
+            throw .countMismatch(
+                imagesPath: imagesPath, images: images.rows, labelsPath: labelsPath,
+                labels: labels.count, fix: fix)
+        }
+        return LabeledImages(images: images, labels: labels, classNames: classNames)
+    }
+
+    /// The sizes and the unsigned-byte body of an IDX file with `dimensions` axes.
+    static func read(_ path: String, dimensions: Int, fix: String) throws(DataError) -> ([Int], ArraySlice<UInt8>) {
+        let bytes = try DataFile.read(path, fix: fix)
+        let headerSize = 4 + 4 * dimensions
+        guard bytes.count >= 4 else {
+            throw .truncated(path: path, expectedBytes: headerSize, actualBytes: bytes.count, fix: fix)
+        }
+        let magic = bigEndianUInt32(bytes, at: 0)
+        let expected = UInt32(0x0800) | UInt32(dimensions)
+        guard magic == expected else {
+            throw .wrongMagic(
+                path: path, expected: hex(expected), found: hex(magic), fix: fix)
+        }
+        guard bytes.count >= headerSize else {
+            throw .truncated(path: path, expectedBytes: headerSize, actualBytes: bytes.count, fix: fix)
+        }
+        let dims = (0..<dimensions).map { Int(bigEndianUInt32(bytes, at: 4 + 4 * $0)) }
+        let (bodySize, overflow) = dims.reduce((1, false)) { acc, d in
+            let (product, o) = acc.0.multipliedReportingOverflow(by: d)
+            return (product, acc.1 || o)
+        }
+        guard !overflow, bytes.count - headerSize >= bodySize else {
+            throw .truncated(
+                path: path, expectedBytes: overflow ? Int.max : headerSize + bodySize,
+                actualBytes: bytes.count, fix: fix)
+        }
+        return (dims, bytes[headerSize..<(headerSize + bodySize)])
+    }
+
+    private static func bigEndianUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+        bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return "0x" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
+    }
+}

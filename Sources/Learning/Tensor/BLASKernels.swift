@@ -1,0 +1,58 @@
+import CBLAS
+import Foundation
+
+/// Chooses OpenBLAS's fastest kernels for this CPU and reports which ran.
+///
+/// OpenBLAS picks its kernels once, when the library loads, from `OPENBLAS_CORETYPE` or its own
+/// CPU detection. Some environments (this project's machines among them) pin it to `Haswell`, which
+/// halves sgemm on CPUs with AVX-512. A process therefore calls `selectFastest()` first thing: if
+/// the variable is not what it should be, the process re-executes itself once with it set.
+/// Set `ACTIVE_LEARNING_BLAS_CORETYPE` to choose the kernels yourself (`Haswell`, `SkylakeX`, …,
+/// or `auto` for OpenBLAS's own detection).
+public enum BLASKernels {
+    static let overrideVariable = "ACTIVE_LEARNING_BLAS_CORETYPE"
+    static let reexecMarker = "ACTIVE_LEARNING_BLAS_REEXEC"
+
+    /// The core type this process should use: the user's override, else `SkylakeX` where the CPU
+    /// has AVX-512F, else `nil` (let OpenBLAS detect).
+    public static var preferredCoreType: String? {
+        if let chosen = ProcessInfo.processInfo.environment[overrideVariable], !chosen.isEmpty {
+            return chosen.lowercased() == "auto" ? nil : chosen
+        }
+        return cpuHasAVX512 ? "SkylakeX" : nil
+    }
+
+    /// Whether /proc/cpuinfo lists the `avx512f` flag.
+    public static var cpuHasAVX512: Bool {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return false }
+        return info.split(separator: "\n").contains { line in
+            line.hasPrefix("flags") && line.split(separator: " ").contains("avx512f")
+        }
+    }
+
+    /// Re-executes this process once, with `OPENBLAS_CORETYPE` set to `preferredCoreType`, unless
+    /// it already is. Call it before any BLAS work; it returns when nothing needs to change.
+    public static func selectFastest() {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment[reexecMarker] == nil else { return }
+        let wanted = preferredCoreType
+        guard environment["OPENBLAS_CORETYPE"] != wanted else { return }
+        if let wanted { setenv("OPENBLAS_CORETYPE", wanted, 1) } else { unsetenv("OPENBLAS_CORETYPE") }
+        setenv(reexecMarker, "1", 1)
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // execv returns only on failure: carry on with the kernels already loaded.
+    }
+
+    /// The kernels OpenBLAS loaded (for example `SkylakeX` or `Haswell`) and its build.
+    public static var active: String {
+        let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+        let config = openblas_get_config().map { String(cString: $0) } ?? ""
+        return "OpenBLAS \(core) kernels (\(config.trimmingCharacters(in: .whitespaces)))"
+    }
+
+    /// The number of threads OpenBLAS uses for one call.
+    public static var threads: Int {
+        get { Int(openblas_get_num_threads()) }
+        set { openblas_set_num_threads(Int32(newValue)) }
+    }
+}
