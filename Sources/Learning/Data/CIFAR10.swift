@@ -32,10 +32,9 @@ public enum CIFAR10 {
             let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
             if lines.count == 10 { names = lines }
         }
-        var trainSet = LabeledImages(
+        let trainSet = LabeledImages(
             images: Tensor.concatenating(train.map(\.images)), labels: train.flatMap(\.labels),
             classNames: names)
-        trainSet.classNames = names
         var testSet = test
         testSet.classNames = names
         return TrainTestSplit(train: trainSet, test: testSet)
@@ -57,7 +56,6 @@ public enum CIFAR10 {
         let plane = 32 * 32
         var pixels = [Float](repeating: 0, count: n * plane * 3)
         var labels = [Int](repeating: 0, count: n)
-        let scale: Float = 1 / 255
         for item in 0..<n {
             let record = item * recordSize
             let label = Int(bytes[record])
@@ -67,7 +65,7 @@ public enum CIFAR10 {
             labels[item] = label
             for channel in 0..<3 {
                 for p in 0..<plane {
-                    pixels[(item * plane + p) * 3 + channel] = Float(bytes[record + 1 + channel * plane + p]) * scale
+                    pixels[(item * plane + p) * 3 + channel] = Float(bytes[record + 1 + channel * plane + p]) / 255
                 }
             }
         }

@@ -5,8 +5,7 @@ public enum IDX {
     /// Images from an `idx3-ubyte` file as `[N, rows, columns, 1]`, pixels divided by 255.
     public static func readImages(_ path: String, fix: String) throws(DataError) -> Tensor {
         let (dims, body) = try read(path, dimensions: 3, fix: fix)
-        let scale: Float = 1 / 255
-        return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: body.map { Float($0) * scale })
+        return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: body.map { Float($0) / 255 })
     }
 
     /// Labels from an `idx1-ubyte` file; each must be below `classes`.
