@@ -1,0 +1,14 @@
+// Drawing k of n items without replacement, seeded: the one routine behind random sampling,
+// random initial sets and the random pool subsets of study 4.
+
+/// `count` distinct elements of `items` in the order drawn (a partial Fisher–Yates shuffle), or
+/// all of them, shuffled, if `count` exceeds `items.count`.
+func randomSample(_ items: [Int], count: Int, using generator: inout SeededGenerator) -> [Int] {
+    precondition(count >= 0, "cannot draw \(count) items")
+    var items = items
+    let draws = min(count, items.count)
+    for i in 0..<draws {
+        items.swapAt(i, Int.random(in: i..<items.count, using: &generator))
+    }
+    return Array(items.prefix(draws))
+}
