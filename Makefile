@@ -1,6 +1,8 @@
 # The two commands of the README, plus the pieces they are made of. Each installs what it needs
 # first (scripts/setup.sh is quiet and quick when everything is there).
-.PHONY: report test setup notebooks bench
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.PHONY: report test setup bench
 
 # Every notebook in its quick profile, then output/index.html.
 report: setup
@@ -13,6 +15,9 @@ test: setup
 setup:
 	@scripts/setup.sh
 
-# Our benchmark in release mode.
+# Our benchmark and TensorFlow's on the same models, side by side (output/bench/).
 bench: setup
-	swift run -c release Benchmarks
+	mkdir -p output/bench
+	swift run -c release Benchmarks | tee output/bench/ours.txt
+	Benchmarks/reference/run.sh | tee output/bench/tensorflow.txt
+	scripts/bench-compare.py output/bench/ours.txt output/bench/tensorflow.txt | tee output/bench/comparison.txt
