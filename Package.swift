@@ -49,6 +49,10 @@ let package = Package(
                 .product(name: "Ink", package: "Ink"),
             ]),
         .executableTarget(name: "Benchmarks", dependencies: ["Learning"]),
+        // libFuzzer targets (scripts/fuzz.sh); built normally they replay crash files.
+        .executableTarget(
+            name: "FuzzDataParsers", dependencies: ["Learning"], path: "Fuzz/DataParsers", exclude: ["seeds"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),

@@ -47,7 +47,11 @@ public enum CIFAR10 {
 
     /// One batch file of whole records.
     public static func readBatch(_ path: String) throws(DataError) -> LabeledImages {
-        let bytes = try DataFile.read(path, fix: fix)
+        try decodeBatch(DataFile.read(path, fix: fix), path: path)
+    }
+
+    /// Whole records from the bytes of a batch file; `path` names it in errors.
+    public static func decodeBatch(_ bytes: [UInt8], path: String) throws(DataError) -> LabeledImages {
         guard !bytes.isEmpty, bytes.count % recordSize == 0 else {
             let whole = (bytes.count / recordSize + 1) * recordSize
             throw .truncated(path: path, expectedBytes: whole, actualBytes: bytes.count, fix: fix)

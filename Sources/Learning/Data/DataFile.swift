@@ -15,11 +15,14 @@ enum DataFile {
         } catch {
             throw .unreadable(path: path, reason: "\(error.localizedDescription)", fix: fix)
         }
-        let bytes = [UInt8](data)
-        if bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b {
-            return try gunzip(bytes, path: path, fix: fix)
-        }
-        return bytes
+        return try decode([UInt8](data), path: path, fix: fix)
+    }
+
+    /// `bytes` as they are, or inflated when they start with gzip's magic number. `path` and
+    /// `fix` only name the source in errors.
+    static func decode(_ bytes: [UInt8], path: String, fix: String) throws(DataError) -> [UInt8] {
+        guard bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b else { return bytes }
+        return try gunzip(bytes, path: path, fix: fix)
     }
 
     /// The decompressed content of a gzip stream; throws on damage or a stream cut short.

@@ -4,13 +4,29 @@
 public enum IDX {
     /// Images from an `idx3-ubyte` file as `[N, rows, columns, 1]`, pixels divided by 255.
     public static func readImages(_ path: String, fix: String) throws(DataError) -> Tensor {
-        let (dims, body) = try read(path, dimensions: 3, fix: fix)
-        return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: body.map { Float($0) / 255 })
+        try decodeImages(DataFile.read(path, fix: fix), path: path, fix: fix)
     }
 
     /// Labels from an `idx1-ubyte` file; each must be below `classes`.
     public static func readLabels(_ path: String, classes: Int, fix: String) throws(DataError) -> [Int] {
-        let (_, body) = try read(path, dimensions: 1, fix: fix)
+        try decodeLabels(DataFile.read(path, fix: fix), classes: classes, path: path, fix: fix)
+    }
+
+    /// `bytes` as they are, or inflated when they are gzip-compressed.
+    public static func inflate(_ bytes: [UInt8], path: String, fix: String) throws(DataError) -> [UInt8] {
+        try DataFile.decode(bytes, path: path, fix: fix)
+    }
+
+    /// Images from the bytes of an `idx3-ubyte` file (already inflated); `path` names it in errors.
+    public static func decodeImages(_ bytes: [UInt8], path: String, fix: String) throws(DataError) -> Tensor {
+        let (dims, body) = try parse(bytes, dimensions: 3, path: path, fix: fix)
+        return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: body.map { Float($0) / 255 })
+    }
+
+    /// Labels from the bytes of an `idx1-ubyte` file (already inflated); each must be below
+    /// `classes`.
+    public static func decodeLabels(_ bytes: [UInt8], classes: Int, path: String, fix: String) throws(DataError) -> [Int] {
+        let (_, body) = try parse(bytes, dimensions: 1, path: path, fix: fix)
         var labels = [Int](repeating: 0, count: body.count)
         for (item, byte) in body.enumerated() {
             guard Int(byte) < classes else {
@@ -36,8 +52,7 @@ public enum IDX {
     }
 
     /// The sizes and the unsigned-byte body of an IDX file with `dimensions` axes.
-    static func read(_ path: String, dimensions: Int, fix: String) throws(DataError) -> ([Int], ArraySlice<UInt8>) {
-        let bytes = try DataFile.read(path, fix: fix)
+    static func parse(_ bytes: [UInt8], dimensions: Int, path: String, fix: String) throws(DataError) -> ([Int], ArraySlice<UInt8>) {
         let headerSize = 4 + 4 * dimensions
         guard bytes.count >= 4 else {
             throw .truncated(path: path, expectedBytes: headerSize, actualBytes: bytes.count, fix: fix)

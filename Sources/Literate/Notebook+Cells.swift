@@ -1,0 +1,194 @@
+// Running a cell: matching it to its code in the source, replaying it from the cache when it may,
+// otherwise running it with its output captured, and storing what a replay needs.
+import Foundation
+
+/// The value of a cached cell that returns nothing.
+private struct NoValue: Codable {}
+
+extension Notebook {
+    /// Runs `body` as the cell titled `title` and returns its value.
+    ///
+    /// What the cell prints (standard output and error, from Swift or C) is captured into the
+    /// report and still echoed to the terminal. If `body` throws, the report shows the error,
+    /// marks the cells after it not run, and the process exits with status 1.
+    @discardableResult
+    public func cell<Value>(_ title: String, _ body: () throws -> Value) throws -> Value {
+        let index = try begin(title, cached: false, valueType: "\(Value.self)")
+        let value = try execute(index, body)
+        complete(index)
+        return value
+    }
+
+    /// Runs `body` as the cell titled `title`; with `cached: true`, replays it instead when it
+    /// ran before with the same code (its own and all the code above it) and parameters
+    /// (profile, seed, trials, data folder), unless `--fresh`. A replay restores the value, the
+    /// output, the figures, the tables and the headline. An unreadable cache entry is noted and
+    /// the cell runs.
+    @discardableResult
+    public func cell<Value: Codable>(_ title: String, cached: Bool, _ body: () throws -> Value) throws -> Value {
+        let index = try begin(title, cached: cached, valueType: "\(Value.self)")
+        if cached, !fresh, let key = records[index].key {
+            switch cache.lookUp(key, as: Value.self) {
+            case .found(let entry):
+                if replay(entry, into: index) { return entry.value }
+            case .unreadable(let reason):
+                note("Ignored an unreadable cache entry (\(reason)); the cell ran again.", in: index)
+            case .missing:
+                break
+            }
+        }
+        let value = try execute(index, body)
+        if cached { store(value, of: index) }
+        complete(index)
+        return value
+    }
+
+    /// Runs `body`, a cell that returns nothing, as the cell titled `title`, cached like a cell
+    /// with a value (its output, figures and tables are what a replay restores).
+    public func cell(_ title: String, cached: Bool, _ body: () throws -> Void) throws {
+        _ = try cell(title, cached: cached) { () throws -> NoValue in
+            try body()
+            return NoValue()
+        }
+    }
+
+    /// Adds a record for a new cell, matched to its source, with its cache key. Throws
+    /// `NotebookStopped` once a cell has failed (only an embedded notebook gets that far).
+    private func begin(_ title: String, cached: Bool, valueType: String) throws -> Int {
+        precondition(
+            runningCell == nil,
+            "cell \"\(title)\" started inside cell \"\(records[runningCell ?? 0].title)\": cells cannot nest")
+        if case .failed = state { throw NotebookStopped() }
+        precondition(state == .running, "cell \"\(title)\" started after notebook.finish()")
+        var record = CellRecord(title: title, cached: cached)
+        if let source = setup.source,
+            let match = Self.match(title, in: source.cells, after: records.last(where: \.isCell)?.sourceIndex)
+        {
+            let cells = source.cells
+            record.sourceIndex = match
+            record.section = source.section(ofCell: match)
+            let occurrence = records.filter { $0.sourceIndex == match && $0.title == title }.count
+            record.key = CacheKey.make(
+                codeThroughCell: cells[match].codeThroughCell, title: title, occurrence: occurrence,
+                valueType: valueType, parameters: parameters)
+        } else if cached {
+            record.notes.append("Not cached: this cell's code was not found in the notebook's source.")
+        }
+        records.append(record)
+        return records.count - 1
+    }
+
+    /// The source cell a cell titled `title` is: the first match after the previous cell's, else
+    /// the previous cell's itself (a cell called in a loop), else any match.
+    nonisolated static func match(_ title: String, in cells: [SourceCell], after previous: Int?) -> Int? {
+        let next = (previous ?? -1) + 1
+        if next < cells.count, let found = cells[next...].firstIndex(where: { $0.matches(title) }) { return found }
+        if let previous, cells[previous].matches(title) { return previous }
+        return cells.firstIndex { $0.matches(title) }
+    }
+
+    /// Runs `body` with output captured; on an error, stops the notebook.
+    private func execute<Value>(_ index: Int, _ body: () throws -> Value) throws -> Value {
+        say("▶ \(position(of: index))\(records[index].title)")
+        let clock = ContinuousClock()
+        let start = clock.now
+        runningCell = index
+        checkpointKey.value = records[index].key ?? "uncached-\(HTML.slug(records[index].title))"
+        do {
+            capture = try OutputCapture(echoingTo: terminal)
+            let value = try body()
+            endCapture(index)
+            records[index].status = .ran
+            records[index].duration = seconds(since: start, clock)
+            return value
+        } catch {
+            endCapture(index)
+            records[index].status = .failed(message: Self.describe(error))
+            records[index].duration = seconds(since: start, clock)
+            throw stop(failedAt: index)
+        }
+    }
+
+    /// Stops the running cell's capture and files what it caught.
+    func endCapture(_ index: Int) {
+        if let capture { records[index].append(capture.stop()) }
+        capture = nil
+        runningCell = nil
+        checkpointKey.value = nil
+    }
+
+    /// Restores a cached run into record `index`; false (with a note) if its figures cannot be
+    /// put back, so the cell runs instead.
+    private func replay<Value>(_ entry: CacheEntry<Value>, into index: Int) -> Bool {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            for (file, png) in entry.figures {
+                try AtomicFile.write(png, to: studyFolder.appendingPathComponent(file))
+            }
+        } catch {
+            note("Could not restore the cached figures (\(error)); the cell ran again.", in: index)
+            return false
+        }
+        records[index].items = entry.items
+        records[index].figureCount = entry.items.filter { if case .figure = $0 { true } else { false } }.count
+        records[index].headline = entry.headline
+        if let headline = entry.headline { headlineText = headline }
+        records[index].status = .replayed(originalDuration: entry.duration, ranAt: entry.ranAt)
+        records[index].duration = seconds(since: start, clock)
+        say(
+            "↺ \(position(of: index))\(records[index].title) · from cache (ran in \(ReportFormat.duration(entry.duration)))"
+        )
+        writeReport()
+        return true
+    }
+
+    /// Stores record `index` and `value` in the cache; a value that cannot be stored is noted.
+    private func store<Value: Codable>(_ value: Value, of index: Int) {
+        let record = records[index]
+        guard let key = record.key else { return }
+        var figures: [String: Data] = [:]
+        for case .figure(let figure) in record.items {
+            figures[figure.file] = FileManager.default.contents(
+                atPath: studyFolder.appendingPathComponent(figure.file).path)
+        }
+        let entry = CacheEntry(
+            title: record.title, ranAt: Date(), duration: record.duration, items: record.items,
+            headline: record.headline, figures: figures, value: value)
+        do {
+            try cache.store(entry, under: key)
+            cache.removeCheckpoints(of: key)
+        } catch {
+            note("Not cached: \(error)", in: index)
+        }
+    }
+
+    /// Ends a cell that ran: its checkpoints are spent, the report is brought up to date.
+    private func complete(_ index: Int) {
+        if let key = records[index].key, !records[index].cached { cache.removeCheckpoints(of: key) }
+        say("✓ \(records[index].title) · \(ReportFormat.duration(records[index].duration))")
+        writeReport()
+    }
+
+    /// Adds a one-line remark of the runtime to record `index` and says it on the terminal.
+    func note(_ text: String, in index: Int) {
+        records[index].notes.append(text)
+        say("  note: \(text)")
+    }
+
+    /// "[3/7] " for the third of seven cells of the source, "" when unknown.
+    private func position(of index: Int) -> String {
+        guard let cell = records[index].sourceIndex, let count = setup.source?.cells.count else { return "" }
+        return "[\(cell + 1)/\(count)] "
+    }
+
+    private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
+        let elapsed = clock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// The error as its author worded it.
+    nonisolated static func describe(_ error: Error) -> String {
+        (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+    }
+}

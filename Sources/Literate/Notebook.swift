@@ -1,0 +1,159 @@
+// The notebook a study's main.swift creates on its first line: it reads the flags and its own
+// source, runs the cells it is handed, and writes the report. Cells, showing, caching and the
+// report live in the extensions beside this file.
+import Foundation
+import Learning
+
+/// A literate notebook run: `let notebook = Notebook()` at the top of a study's main.swift.
+///
+/// ```swift
+/// //: # My study
+/// import Literate
+/// let notebook = Notebook()
+/// //: ## Data
+/// let data = try notebook.cell("Load the data", cached: true) { try loadData() }
+/// notebook.finish()
+/// ```
+/// The notebook reads `--profile`, `--seed`, `--trials`, `--fresh`, `--output` and `--data`
+/// (`--help` lists them), reads its own source to show each cell's prose and code, and writes
+/// `<output>/<Study>/index.html`, rewritten after every cell and completed by `finish()`. A cell
+/// that throws ends the run: the report shows the error and the cells that did not run, and the
+/// process exits with status 1.
+///
+/// The notebook belongs to the main actor, as the top-level code of main.swift does; its
+/// parameters (`profile`, `seed`, `progress`, `generator(_:)`, `checkpoint(_:name:)`, …) can
+/// be used from anywhere.
+@MainActor
+public final class Notebook {
+    /// Whether the notebook owns the process (exits on failure) or runs inside another program
+    /// (a test), returning the exit status instead.
+    enum Mode {
+        case process, embedded
+    }
+
+    /// `--profile` (standard unless given).
+    nonisolated public let profile: Profile
+    /// `--seed` (42 unless given): every random draw of the run derives from it.
+    nonisolated public let seed: UInt64
+    /// Whether `--fresh` asked to ignore the cache.
+    nonisolated public let fresh: Bool
+    /// The data folder: `--data`, else the project's default (`DataLocation.dataFolder`).
+    nonisolated public let dataFolder: String
+    /// `<output>/<Study>`: the report, its figures and the cache.
+    nonisolated public let studyFolder: URL
+    /// The study's name (its folder under Notebooks/).
+    nonisolated public let study: String
+    /// The terminal progress bar, for long work: pass it wherever a `ProgressObserver` goes.
+    nonisolated public let progress: TerminalProgress
+
+    let mode: Mode
+    let setup: NotebookSetup
+    let parameters: RunParameters
+    nonisolated let cache: CellCache
+    /// The key the running cell's checkpoints are saved under (nil between cells), for
+    /// `checkpoint`, which code on any thread may call.
+    nonisolated let checkpointKey = Locked<String?>(nil)
+    let terminal: Terminal
+    let environment: RunEnvironment
+    let startedAt = Date()
+    let assets: ReportAssets
+
+    /// Every cell called so far, in order.
+    var records: [CellRecord] = []
+    /// The index in `records` of the cell running now.
+    var runningCell: Int?
+    /// The capture of the running cell's output.
+    var capture: OutputCapture?
+    var state: StudyReport.State = .running
+    var headlineText: String?
+    var trialsUsed: Int?
+    /// Whether the report could not be written at some point (said once on the terminal).
+    var reportWriteFailed = false
+
+    /// Starts the notebook of the source file `filePath` (leave the default: the caller's file).
+    ///
+    /// First of all it lets `BLASKernels.selectFastest()` pick OpenBLAS's kernels (the process
+    /// may re-execute itself once). Then it parses the flags: `--help` prints the help and
+    /// exits 0; a bad flag prints one line and exits 64; an output folder that cannot be written
+    /// prints one line and exits 73.
+    public convenience init(filePath: String = #filePath) {
+        BLASKernels.selectFastest()
+        let study = URL(fileURLWithPath: filePath).deletingLastPathComponent().lastPathComponent
+        let text = try? String(contentsOfFile: filePath, encoding: .utf8)
+        let root = NotebookSetup.packageRoot(above: filePath)
+        let made = NotebookSetup.make(
+            study: study, sourceText: text, sourcePath: filePath, arguments: Array(CommandLine.arguments.dropFirst()),
+            packageRoot: root)
+        let setup: NotebookSetup
+        switch made {
+        case .success(let ready): setup = ready
+        case .failure(let stop): Self.exit(stop)
+        }
+        if let data = setup.options.data { setenv("ACTIVE_LEARNING_DATA", data, 1) }
+        self.init(setup: setup, mode: .process)
+        Self.unfinished = self
+        atexit {
+            guard Thread.isMainThread else { return }
+            MainActor.assumeIsolated { Notebook.finishAtExit() }
+        }
+        if text == nil {
+            terminal.say("\(study): cannot read \(filePath); the report shows no code and no cell is cached")
+        }
+    }
+
+    init(setup: NotebookSetup, mode: Mode) {
+        self.setup = setup
+        self.mode = mode
+        let options = setup.options
+        profile = options.profile
+        seed = options.seed
+        fresh = options.fresh
+        dataFolder = options.data ?? DataLocation.dataFolder
+        study = setup.study
+        studyFolder = setup.studyFolder
+        parameters = RunParameters(
+            profile: options.profile, seed: options.seed, trials: options.trials, dataFolder: options.data)
+        cache = CellCache(folder: setup.studyFolder.appendingPathComponent(".cache"))
+        AtomicFile.removeLeftovers(in: cache.folder)
+        terminal = Terminal()
+        progress = TerminalProgress(terminal: terminal)
+        environment = RunEnvironment.current(packageRoot: mode == .process ? setup.packageRoot : nil)
+        assets = ReportAssets.install(into: setup.output)
+    }
+
+    /// The number of trials: `--trials` if given, else this profile's default.
+    public func trials(quick: Int, standard: Int, paper: Int) -> Int {
+        let trials = parameters.trials ?? profile.choose(quick: quick, standard: standard, paper: paper)
+        trialsUsed = trials
+        return trials
+    }
+
+    /// A generator for the use named `stream` ("weights", "trial 3"), derived from `--seed`:
+    /// the same seed and stream always give the same draws.
+    nonisolated public func generator(_ stream: String) -> SeededGenerator {
+        SeededGenerator(seed: seed).split(stream)
+    }
+
+    /// Records the study's headline result ("90.1 % test accuracy with 5 600 labels"), shown at
+    /// the top of the report and in the index of all studies.
+    public func headline(_ text: String) {
+        headlineText = text
+        if let runningCell { records[runningCell].headline = text }
+    }
+
+    /// The notebook of this process, finished at exit if its author forgot `finish()`.
+    private static var unfinished: Notebook?
+
+    private static func finishAtExit() {
+        exiting = true
+        guard let notebook = unfinished, notebook.state == .running, notebook.runningCell == nil else { return }
+        notebook.say("note: the notebook ended without notebook.finish(); its report is finished now")
+        notebook.finish()
+    }
+
+    /// Prints `stop`'s message and exits with its status.
+    nonisolated static func exit(_ stop: NotebookExit) -> Never {
+        stop.printMessage()
+        Foundation.exit(stop.status)
+    }
+}

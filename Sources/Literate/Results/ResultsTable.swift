@@ -1,0 +1,98 @@
+// The table a study ends with: its numbers beside the ones the original write-up reported, with
+// the spread over trials where the original ran one.
+import Foundation
+
+/// A table of results shown in a report: a title, column headers, rows of text and notes.
+///
+/// ```swift
+/// var table = ResultsTable.comparison("Test accuracy")
+/// table.compare("Baseline, 2 000 labels", reported: 0.8494, thisRun: baselineAccuracies, as: .percent(1))
+/// try notebook.show(table)
+/// ```
+public struct ResultsTable: Codable, Equatable, Sendable {
+    /// How a number is written in a cell.
+    public enum Format: Codable, Equatable, Sendable {
+        /// A fraction as a percentage with `decimals` digits: 0.8494 is "84.9 %" with 1.
+        case percent(Int)
+        /// A decimal with `decimals` digits after the point.
+        case decimal(Int)
+        /// A whole number, thousands separated by a thin space: "5 600".
+        case count
+
+        /// `value` in this format; NaN and infinities as "n/a".
+        public func string(_ value: Double) -> String {
+            guard value.isFinite else { return "n/a" }
+            switch self {
+            case .percent(let decimals): return String(format: "%.\(max(decimals, 0))f", value * 100) + "\u{2009}%"
+            case .decimal(let decimals): return String(format: "%.\(max(decimals, 0))f", value)
+            case .count: return Self.grouped(Int(value.rounded()))
+            }
+        }
+
+        private static func grouped(_ value: Int) -> String {
+            let digits = String(value.magnitude)
+            var groups: [Substring] = []
+            var end = digits.endIndex
+            while end > digits.startIndex {
+                let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+                groups.insert(digits[start..<end], at: 0)
+                end = start
+            }
+            return (value < 0 ? "−" : "") + groups.joined(separator: "\u{2009}")
+        }
+    }
+
+    /// The caption above the table.
+    public var title: String
+    /// The column headers.
+    public var columns: [String]
+    /// The rows; each has as many cells as there are columns.
+    public var rows: [[String]]
+    /// Remarks printed under the table (how many trials, what differs from the original).
+    public var notes: [String]
+
+    /// A table with `columns` and, optionally, its rows and notes. Rows must have one cell per
+    /// column.
+    public init(_ title: String, columns: [String], rows: [[String]] = [], notes: [String] = []) {
+        for row in rows { Self.checkWidth(row, columns) }
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+
+    /// An empty comparison table: columns "", "Reported by the original", "This run".
+    public static func comparison(_ title: String, notes: [String] = []) -> ResultsTable {
+        ResultsTable(title, columns: ["", "Reported by the original", "This run"], notes: notes)
+    }
+
+    /// Appends a row of cells, one per column.
+    public mutating func append(_ row: [String]) {
+        Self.checkWidth(row, columns)
+        rows.append(row)
+    }
+
+    /// Appends a row to a comparison table: `quantity`, the original's figure (or "—"), and this
+    /// run's values as their mean ± sample standard deviation over trials (just the value when
+    /// there is one).
+    public mutating func compare(_ quantity: String, reported: Double?, thisRun: [Double], as format: Format) {
+        append([quantity, reported.map(format.string) ?? "—", Self.meanAndSpread(thisRun, as: format)])
+    }
+
+    /// "89.8 % ± 0.6 % (3 trials)" for several values, "89.8 %" for one, "—" for none.
+    public static func meanAndSpread(_ values: [Double], as format: Format) -> String {
+        guard !values.isEmpty else { return "—" }
+        let mean = values.reduce(0, +) / Double(values.count)
+        guard values.count > 1 else { return format.string(mean) }
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        let spread =
+            format == .count ? Format.decimal(1).string(variance.squareRoot()) : format.string(variance.squareRoot())
+        return "\(format.string(mean)) ± \(spread) (\(values.count) trials)"
+    }
+
+    private static func checkWidth(_ row: [String], _ columns: [String]) {
+        precondition(
+            row.count == columns.count,
+            "a row of \(row.count) cells \(row) in a table of \(columns.count) columns \(columns)")
+    }
+}

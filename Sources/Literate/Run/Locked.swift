@@ -1,0 +1,17 @@
+// A value shared between threads behind a lock: how the main-actor notebook tells code on
+// other threads which cell is running.
+import Foundation
+
+/// A value read and written under a lock.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+
+    init(_ value: Value) { stored = value }
+
+    /// The value now.
+    var value: Value {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}

@@ -1,0 +1,78 @@
+// The flags every notebook takes, parsed by swift-argument-parser: the profile, the seed, the
+// number of trials, the cache, and where the report and the data are.
+import ArgumentParser
+import Foundation
+
+/// The command line of a notebook executable.
+struct NotebookOptions: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent },
+            abstract: "Runs this notebook's cells in order and writes its HTML report.",
+            discussion: """
+                Cells marked `cached: true` replay from <output>/<Study>/.cache when neither their \
+                code, the code above them, nor these options changed; --fresh runs everything again.
+                """)
+    }
+
+    @Option(help: "How much work: quick (a smoke run), standard (about 20 minutes), paper (the original protocol).")
+    var profile: Profile = .standard
+
+    @Option(help: "The seed every random draw of the run derives from.")
+    var seed: UInt64 = 42
+
+    @Option(help: "The number of trials to average over (default: the profile's).")
+    var trials: Int?
+
+    @Flag(help: "Run every cell again, ignoring and replacing cached results.")
+    var fresh = false
+
+    @Option(help: "The folder reports are written to (default: output/ at the package root).")
+    var output: String?
+
+    @Option(help: "The folder holding the data sets (default: data/ at the package root).")
+    var data: String?
+
+    func validate() throws {
+        if let trials, trials < 1 {
+            throw ValidationError("--trials must be at least 1, not \(trials)")
+        }
+        if let data {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--data \(data): no such folder")
+            }
+        }
+    }
+
+    /// Parses `arguments` (without the program name), or says what to print and how to exit:
+    /// the help text with status 0 for `--help`, one line naming the mistake with status 64
+    /// (EX_USAGE) for a bad flag.
+    static func read(_ arguments: [String], program: String) -> Result<NotebookOptions, NotebookExit> {
+        do {
+            return .success(try parse(arguments))
+        } catch {
+            let status = exitCode(for: error).rawValue
+            if status == 0 {
+                return .failure(NotebookExit(status: 0, message: fullMessage(for: error)))
+            }
+            return .failure(NotebookExit(status: status, message: "\(program): \(message(for: error)) (see --help)"))
+        }
+    }
+}
+
+/// Why a notebook stops before or instead of running: the exit status and the one message to
+/// print (on standard error when the status is not 0).
+struct NotebookExit: Error, Equatable {
+    var status: Int32
+    var message: String
+
+    /// Prints the message: help on standard output, a mistake on standard error.
+    func printMessage() {
+        if status == 0 {
+            print(message)
+        } else {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+}

@@ -1,0 +1,22 @@
+// The three sizes of a study's run, one flag apart: a smoke run, the default, and the original
+// protocol in full.
+import ArgumentParser
+
+/// How much work a notebook does: `--profile quick|standard|paper`.
+public enum Profile: String, CaseIterable, Codable, Sendable, ExpressibleByArgument {
+    /// Every cell in a couple of minutes, for CI and first contact.
+    case quick
+    /// The same comparison as the paper, cut down to about 20 minutes on 2 cores (the default).
+    case standard
+    /// The original protocol exactly, however long it takes.
+    case paper
+
+    /// The value for this profile: `notebook.profile.choose(quick: 2, standard: 5, paper: 9)`.
+    public func choose<Value>(quick: Value, standard: Value, paper: Value) -> Value {
+        switch self {
+        case .quick: return quick
+        case .standard: return standard
+        case .paper: return paper
+        }
+    }
+}

@@ -1,0 +1,71 @@
+// Prose to HTML: TeX survives the markdown parser untouched, dollars that are not math stay
+// text, headings get unique anchors, and Ink's line-break quirks are smoothed over.
+import Testing
+
+@testable import Literate
+
+@Suite struct MarkdownTests {
+    @Test(arguments: [
+        ("$x_1 + y_2$", [MathSpans.Span(tex: "x_1 + y_2", display: false)]),
+        ("a $*b*$ c $d$", [.init(tex: "*b*", display: false), .init(tex: "d", display: false)]),
+        ("$$\\frac{a_1}{b_2}$$", [.init(tex: "\\frac{a_1}{b_2}", display: true)]),
+        ("$$\na\n$$", [.init(tex: "a", display: true)]),
+        ("costs $5 and $10", []),
+        ("a $ b $ c", []),
+        ("\\$x$ escaped", []),
+        ("code `$x$` stays", []),
+        ("```\n$x$\n```", []),
+    ])
+    func mathIsFoundWhereMarkdownWritersPutIt(markdown: String, spans: [MathSpans.Span]) {
+        #expect(MathSpans(markdown).spans == spans)
+    }
+
+    @Test func texReachesTheHTMLUnchangedButEscaped() {
+        var renderer = MarkdownRenderer()
+        let html = renderer.render("Take $a_i * b_i < c$ and\n$$\\sum_{i} x_i^*$$")
+        #expect(html.contains(#"<span class="math inline">a_i * b_i &lt; c</span>"#))
+        #expect(html.contains(#"<span class="math display">\sum_{i} x_i^*</span>"#))
+        #expect(!html.contains("<em>"))
+    }
+
+    @Test func headingsGetUniqueAnchors() {
+        var renderer = MarkdownRenderer()
+        let html = renderer.render("## Results\ntext\n## Results\n### The *best* one")
+        #expect(html.contains(#"<h2 id="results">Results</h2>"#))
+        #expect(html.contains(#"<h2 id="results-2">Results</h2>"#))
+        #expect(renderer.headings.map(\.anchor) == ["results", "results-2", "the-best-one"])
+        #expect(renderer.headings.map(\.level) == [2, 2, 3])
+    }
+
+    @Test(arguments: [
+        ("one\n`two` three", "one `two` three"),
+        ("a `code\nspan` b", "a `code span` b"),
+        ("para\n\nnext", "para\n\nnext"),
+        ("text\n- item\n  continued\n- next", "text\n- item continued\n- next"),
+        ("## Heading\nbody", "## Heading\nbody"),
+        ("```\nlet a = 1\nlet b = 2\n```", "```\nlet a = 1\nlet b = 2\n```"),
+        ("| a |\n| b |", "| a |\n| b |"),
+    ])
+    func paragraphLinesAreJoinedAndBlocksKept(markdown: String, joined: String) {
+        #expect(MarkdownRenderer.joiningParagraphLines(markdown) == joined)
+    }
+
+    @Test func aCodeSpanAtTheStartOfALineStaysInItsParagraph() {
+        var renderer = MarkdownRenderer()
+        #expect(
+            renderer.render("Run it with\n`swift run Tour` and open it.")
+                == "<p>Run it with <code>swift run Tour</code> and open it.</p>")
+    }
+
+    @Test(arguments: [
+        ("Train the baseline (2 000 labels)", "train-the-baseline-2-000-labels"),
+        ("<script>", "script"), ("π ≈ 3", "3"), ("!!!", "cell"),
+    ])
+    func slugsAreSafeInFileNamesAndAnchors(text: String, slug: String) {
+        #expect(HTML.slug(text) == slug)
+    }
+
+    @Test func escapingCoversTextAndAttributes() {
+        #expect(HTML.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
+    }
+}
