@@ -1,20 +1,13 @@
 // swift-tools-version:6.0
 // Active-learning studies as literate Swift notebooks: a core model library on OpenBLAS,
 // Cairo figures, and a notebook runtime that writes HTML reports.
-import Foundation
 import PackageDescription
 
-/// Every folder under Notebooks/ is one study: an executable of the same name that imports the
-/// libraries. Adding a study is adding a folder.
-let notebookNames: [String] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Notebooks")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-    return names.filter { name in
-        FileManager.default.fileExists(
-            atPath: root.appendingPathComponent(name).appendingPathComponent("main.swift").path)
-    }.sorted()
-}()
+/// The studies: each is `Notebooks/<Name>/main.swift`, built as an executable of that name that
+/// imports the libraries. Adding a study is adding its folder and its name here.
+let notebookNames = [
+    "Tour",
+]
 
 let package = Package(
     name: "ActiveLearningNotebooks",

@@ -8,7 +8,7 @@
 /// Figures are drawn with Cairo at twice their nominal size, so they stay sharp on
 /// high-density screens; `size` is the nominal size a report displays them at.
 public protocol Figure {
-    /// A short caption, shown under the figure and used for its file name.
+    /// A short title, drawn at the top of the figure and used for its file name.
     var title: String { get }
     /// The displayed width and height in CSS pixels (the PNG has twice as many).
     var size: (width: Double, height: Double) { get }
