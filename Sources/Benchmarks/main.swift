@@ -1,18 +1,47 @@
+// Speed of the core model library on this machine: training and inference images/s of every
+// study's model at the studies' batch sizes, one study-4 acquisition step (100 Monte Carlo dropout
+// passes over 2 000 images) by the fast and the naive path, and raw sgemm GFLOP/s. Shapes, batch
+// sizes and steps match Benchmarks/reference/tensorflow_bench.py, whose `result` lines it shares.
+// Run: swift run -c release Benchmarks
 import CBLAS
 import Foundation
 import Learning
 
 BLASKernels.selectFastest()
-print(BLASKernels.active)
+print("# \(BLASKernels.active), \(BLASKernels.threads) threads")
+
+let mnistShape = [28, 28, 1]
+var generator = SeededGenerator(seed: 2024)
+
+let study1 = try StudyModels.fashionCNN(generator: &generator)
+report("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 60, repeats: 3), "images/s")
+report("study1", "predict", predictionRate(study1, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), "images/s")
+
+let study2 = try StudyModels.mnistCNN(generator: &generator)
+report("study2", "train", try trainingRate(study2, shape: mnistShape, batchSize: 32, steps: 100, repeats: 3), "images/s")
+report("study2", "predict", predictionRate(study2, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), "images/s")
+
+let study4 = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
+report("study4", "train", try trainingRate(study4, shape: mnistShape, batchSize: 128, steps: 40, repeats: 3), "images/s")
+report("study4", "predict", predictionRate(study4, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), "images/s")
+report("study4", "acquire", acquisitionSeconds(study4, path: .reuseDeterministicLayers, repeats: 3), "s")
+// The naive path costs the same for every pass: time 10 of the 100 and scale, to keep this short.
+report("study4", "acquire-naive", 10 * acquisitionSeconds(study4, path: .fullPasses, passes: 10, repeats: 1), "s")
+
+let study5 = try StudyModels.cifarCNN(generator: &generator)
+report("study5", "train", try trainingRate(study5, shape: [32, 32, 3], batchSize: 32, steps: 60, repeats: 3), "images/s")
+report("study5", "predict", predictionRate(study5, shape: [32, 32, 3], batchSize: 256, count: 10_000, repeats: 2), "images/s")
+
+let softmax = try StudyModels.softmaxRegression()
+report("softmax", "train", try trainingRate(softmax, shape: mnistShape, batchSize: 4_000, steps: 1, repeats: 5), "images/s")
+report("softmax", "predict", predictionRate(softmax, shape: mnistShape, batchSize: 400, count: 400, repeats: 5), "images/s")
+
 for n in [512, 1024, 2048] {
     let a = [Float](repeating: 0.5, count: n * n), b = a
     var c = [Float](repeating: 0, count: n * n)
-    var best = Double.infinity
-    for _ in 0..<5 {
-        let start = DispatchTime.now().uptimeNanoseconds
+    let seconds = bestSeconds(repeats: 5) {
         cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n),
                     1, a, Int32(n), b, Int32(n), 0, &c, Int32(n))
-        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
-    print("sgemm n=\(n): \(String(format: "%.0f", 2 * pow(Double(n), 3) / best / 1e9)) GFLOP/s")
+    report("sgemm", "n=\(n)", 2 * pow(Double(n), 3) / seconds / 1e9, "GFLOP/s")
 }

@@ -1,0 +1,88 @@
+import Testing
+@testable import Learning
+
+struct Conv2DTests {
+    private func conv(
+        _ shape: [Int], filters: Int, kernel: Int = 3, padding: Layer.Padding, activation: Activation = .linear,
+        l2: Float = 0, seed: UInt64 = 5
+    ) -> Conv2D {
+        var generator = SeededGenerator(seed: seed)
+        return Conv2D(inputShape: shape, filters: filters, kernelSize: kernel, padding: padding, activation: activation, l2: l2, generator: &generator)
+    }
+
+    /// The textbook definition: out[n, y, x, f] = b[f] + Σ over (ky, kx, c) of
+    /// in[n, y + ky - pad, x + kx - pad, c] · w[ky, kx, c, f], zero outside the image.
+    private func directConvolution(_ layer: Conv2D, _ input: [Float], batch: Int) -> [Float] {
+        let g = layer.geometry
+        let (w, b) = (layer.kernel.tensor.scalars, layer.bias.tensor.scalars)
+        var out: [Float] = []
+        for n in 0..<batch {
+            for y in 0..<g.outHeight {
+                for x in 0..<g.outWidth {
+                    for f in 0..<layer.filters {
+                        var sum = Double(b[f])
+                        for ky in 0..<g.kernel {
+                            for kx in 0..<g.kernel {
+                                let (iy, ix) = (y + ky - g.padding, x + kx - g.padding)
+                                guard iy >= 0, iy < g.height, ix >= 0, ix < g.width else { continue }
+                                for c in 0..<g.channels {
+                                    let pixel = input[((n * g.height + iy) * g.width + ix) * g.channels + c]
+                                    let weight = w[((ky * g.kernel + kx) * g.channels + c) * layer.filters + f]
+                                    sum += Double(pixel) * Double(weight)
+                                }
+                            }
+                        }
+                        out.append(layer.activation == .relu ? max(0, Float(sum)) : Float(sum))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private func forward(_ layer: Conv2D, _ input: [Float], batch: Int, mode: ForwardMode) -> [Float] {
+        var unused = SeededGenerator(seed: 0)
+        return input.withUnsafeBufferPointer { Array(layer.forward($0, batch: batch, mode: mode, generator: &unused)) }
+    }
+
+    @Test(arguments: [Layer.Padding.same, .valid], [1, 3])
+    func im2colConvolutionEqualsDirectConvolution(padding: Layer.Padding, channels: Int) {
+        let layer = conv([6, 5, channels], filters: 4, padding: padding, activation: .relu)
+        layer.bias.tensor = Tensor(shape: [4], scalars: [0.1, -0.2, 0.3, 0])
+        let input = GradientCheck.randomValues(4 * 6 * 5 * channels, seed: 9)  // 4 images: split between threads
+        let fast = forward(layer, input, batch: 4, mode: .training)
+        let naive = directConvolution(layer, input, batch: 4)
+        #expect(fast.count == naive.count)
+        #expect(zip(fast, naive).allSatisfy { abs($0 - $1) < 1e-5 })
+    }
+
+    @Test func inferenceInSmallChunksEqualsTrainingInOneGo() {
+        let layer = conv([5, 5, 2], filters: 3, padding: .same, activation: .relu)
+        let input = GradientCheck.randomValues(5 * 50, seed: 4)
+        let whole = forward(layer, input, batch: 5, mode: .training)
+        layer.patchBudget = 2 * 25 * 18  // two images per chunk: chunks of 2, 2, 1
+        #expect(forward(layer, input, batch: 5, mode: .inference) == whole)
+    }
+
+    @Test func shapesFollowPadding() {
+        #expect(conv([28, 28, 1], filters: 32, padding: .valid).outputShape == [26, 26, 32])
+        #expect(conv([28, 28, 1], filters: 64, padding: .same).outputShape == [28, 28, 64])
+        #expect(conv([7, 7, 2], filters: 1, kernel: 5, padding: .same).outputShape == [7, 7, 1])
+    }
+
+    @Test(arguments: [Layer.Padding.same, .valid], [Activation.linear, .relu])
+    func gradientsMatchFiniteDifferences(padding: Layer.Padding, activation: Activation) {
+        let layer = conv([5, 4, 2], filters: 3, padding: padding, activation: activation, l2: 0.01)
+        let input = GradientCheck.randomValues(2 * 5 * 4 * 2, seed: 21)
+        let report = GradientCheck.check(layer, input: input, batch: 2, seed: 8)
+        #expect(report.input < 1e-2)
+        #expect(report.parameters.allSatisfy { $0 < 1e-2 }, "\(report.parameters)")
+    }
+
+    @Test func fiveByFiveSameKernelGradientsMatchFiniteDifferences() {
+        let layer = conv([6, 6, 1], filters: 2, kernel: 5, padding: .same)
+        let report = GradientCheck.check(layer, input: GradientCheck.randomValues(36, seed: 2), batch: 1, seed: 3)
+        #expect(report.input < 1e-2)
+        #expect(report.parameters.allSatisfy { $0 < 1e-2 }, "\(report.parameters)")
+    }
+}
