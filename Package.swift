@@ -7,6 +7,11 @@ import PackageDescription
 /// imports the libraries. Adding a study is adding its folder and its name here.
 let notebookNames = [
     "Tour",
+    "FashionMarginAugmentation",
+    "MNISTEntropySampling",
+    "MNISTSoftmaxLabelling",
+    "MNISTBayesianDropout",
+    "CIFARUncertaintyShare",
 ]
 
 let package = Package(
@@ -45,6 +50,9 @@ let package = Package(
         // libFuzzer targets (scripts/fuzz.sh); built normally they replay crash files.
         .executableTarget(
             name: "FuzzDataParsers", dependencies: ["Learning"], path: "Fuzz/DataParsers", exclude: ["seeds"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+        .executableTarget(
+            name: "FuzzNotebookSource", dependencies: ["Literate"], path: "Fuzz/NotebookSource", exclude: ["seeds"],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),

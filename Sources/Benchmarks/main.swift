@@ -9,6 +9,9 @@ import Learning
 
 BLASKernels.selectFastest()
 print("# \(BLASKernels.active), \(BLASKernels.threads) threads")
+if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8).split(separator: " ").first {
+    print("# load average \(load) before the run: other work on the machine slows every figure")
+}
 
 let mnistShape = [28, 28, 1]
 var generator = SeededGenerator(seed: 2024)

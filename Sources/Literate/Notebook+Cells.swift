@@ -58,8 +58,12 @@ extension Notebook {
         precondition(
             runningCell == nil,
             "cell \"\(title)\" started inside cell \"\(records[runningCell ?? 0].title)\": cells cannot nest")
-        if case .failed = state { throw NotebookStopped() }
-        precondition(state == .running, "cell \"\(title)\" started after notebook.finish()")
+        switch state {
+        case .failed, .interrupted: throw NotebookStopped()
+        case .finished: preconditionFailure("cell \"\(title)\" started after notebook.finish()")
+        case .running: break
+        }
+        if interruption.signal != nil { throw stop(interruptedIn: nil) }
         var record = CellRecord(title: title, cached: cached)
         if let source = setup.source,
             let match = Self.match(title, in: source.cells, after: records.last(where: \.isCell)?.sourceIndex)
@@ -68,10 +72,12 @@ extension Notebook {
             record.sourceIndex = match
             record.section = source.section(ofCell: match)
             let occurrence = records.filter { $0.sourceIndex == match && $0.title == title }.count
-            record.key = CacheKey.make(
-                codeThroughCell: cells[match].codeThroughCell, title: title, occurrence: occurrence,
-                valueType: valueType, parameters: parameters)
-        } else if cached {
+            if setup.caches {
+                record.key = CacheKey.make(
+                    codeThroughCell: cells[match].codeThroughCell, title: title, occurrence: occurrence,
+                    valueType: valueType, parameters: parameters)
+            }
+        } else if cached, setup.caches {
             record.notes.append("Not cached: this cell's code was not found in the notebook's source.")
         }
         records.append(record)
@@ -90,38 +96,51 @@ extension Notebook {
     /// Runs `body` with output captured; on an error, stops the notebook.
     private func execute<Value>(_ index: Int, _ body: () throws -> Value) throws -> Value {
         say("▶ \(position(of: index))\(records[index].title)")
-        let clock = ContinuousClock()
-        let start = clock.now
+        cellStarted = ContinuousClock.now
         runningCell = index
-        checkpointKey.value = records[index].key ?? "uncached-\(HTML.slug(records[index].title))"
+        checkpointKey.value = checkpointName(of: index)
         do {
             capture = try OutputCapture(echoingTo: terminal)
             let value = try body()
             endCapture(index)
             records[index].status = .ran
-            records[index].duration = seconds(since: start, clock)
             return value
+        } catch is NotebookInterrupted {
+            endCapture(index)
+            records[index].status = .interrupted
+            throw stop(interruptedIn: index)
         } catch {
             endCapture(index)
             records[index].status = .failed(message: Self.describe(error))
-            records[index].duration = seconds(since: start, clock)
             throw stop(failedAt: index)
         }
     }
 
-    /// Stops the running cell's capture and files what it caught.
+    /// Stops the run at a progress update of the running cell if a signal asked it to (a notebook
+    /// that owns the process only: nothing can be thrown from a progress update, so it exits).
+    func stopIfInterruptedDuringCell() {
+        guard mode == .process, state == .running, interruption.signal != nil else { return }
+        let index = runningCell
+        if let index {
+            endCapture(index)
+            records[index].status = .interrupted
+        }
+        _ = stop(interruptedIn: index)
+    }
+
+    /// Stops the running cell's capture, files what it caught and the cell's duration.
     func endCapture(_ index: Int) {
         if let capture { records[index].append(capture.stop()) }
         capture = nil
         runningCell = nil
         checkpointKey.value = nil
+        records[index].duration = seconds(since: cellStarted)
     }
 
     /// Restores a cached run into record `index`; false (with a note) if its figures cannot be
     /// put back, so the cell runs instead.
     private func replay<Value>(_ entry: CacheEntry<Value>, into index: Int) -> Bool {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         do {
             for (file, png) in entry.figures {
                 try AtomicFile.write(png, to: studyFolder.appendingPathComponent(file))
@@ -135,7 +154,7 @@ extension Notebook {
         records[index].headline = entry.headline
         if let headline = entry.headline { headlineText = headline }
         records[index].status = .replayed(originalDuration: entry.duration, ranAt: entry.ranAt)
-        records[index].duration = seconds(since: start, clock)
+        records[index].duration = seconds(since: start)
         say(
             "↺ \(position(of: index))\(records[index].title) · from cache (ran in \(ReportFormat.duration(entry.duration)))"
         )
@@ -163,9 +182,19 @@ extension Notebook {
         }
     }
 
+    /// The key record `index`'s checkpoints are saved under: its cache key, or, for a cell whose
+    /// code is not known (no source, or a title that matched none), a name of its title that
+    /// `checkpoint` never restores from, since nothing ties it to the code or the parameters.
+    func checkpointName(of index: Int) -> String {
+        records[index].key ?? Self.unkeyedCheckpointPrefix + HTML.slug(records[index].title)
+    }
+
+    /// How the names of checkpoints that are never restored start.
+    nonisolated static let unkeyedCheckpointPrefix = "unkeyed-"
+
     /// Ends a cell that ran: its checkpoints are spent, the report is brought up to date.
     private func complete(_ index: Int) {
-        if let key = records[index].key, !records[index].cached { cache.removeCheckpoints(of: key) }
+        if records[index].key == nil || !records[index].cached { cache.removeCheckpoints(of: checkpointName(of: index)) }
         say("✓ \(records[index].title) · \(ReportFormat.duration(records[index].duration))")
         writeReport()
     }
@@ -182,8 +211,8 @@ extension Notebook {
         return "[\(cell + 1)/\(count)] "
     }
 
-    private func seconds(since start: ContinuousClock.Instant, _ clock: ContinuousClock) -> Double {
-        let elapsed = clock.now - start
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 

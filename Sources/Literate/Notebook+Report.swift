@@ -1,10 +1,18 @@
 // Ending a notebook: the report rewritten after every cell, finished by `finish()`, or written
-// one last time when a cell fails before the process exits with status 1. Also the in-process
-// runner that tests use to get the exit status without exiting.
+// one last time when a cell fails (exit status 1) or a signal interrupts the run (exit status
+// 128 + the signal). Also the in-process runner that tests use to get the exit status without
+// exiting.
 import Foundation
 
-/// Thrown out of `cell` in an embedded notebook once a cell has failed: the run is over.
+/// Thrown out of `cell` in an embedded notebook once a cell has failed or the run was
+/// interrupted: the run is over.
 struct NotebookStopped: Error {}
+
+/// Thrown by `Checkpoint.save` once Ctrl-C (or SIGTERM) has asked the run to stop, after the
+/// state is saved: let it propagate out of the cell, which resumes from that state next time.
+public struct NotebookInterrupted: Error, CustomStringConvertible {
+    public var description: String { "the run was interrupted (Ctrl-C); its progress is saved" }
+}
 
 extension Notebook {
     /// Completes the report (status, total time, the index of all studies) and says where it
@@ -25,30 +33,66 @@ extension Notebook {
     /// Runs a notebook inside this process, as `body`, with `source` standing for its main.swift
     /// and `arguments` for its flags, and returns the exit status the process would have had:
     /// 0 when every cell ran, 1 when one failed, 64 for a bad flag, 73 or 74 when the report
-    /// cannot be written. `finish()` is called after `body`.
+    /// cannot be written, 75 when another run holds the study's folder, 130 when interrupted.
+    /// `finish()` is called after `body`.
     public static func run(
         source: String, study: String, arguments: [String], _ body: @MainActor (Notebook) throws -> Void
     ) -> Int32 {
+        run(source: source, sourceNote: nil, study: study, arguments: arguments, body)
+    }
+
+    /// `run`, with a source that may be missing or noted as unusable (`SourceFile.problem`).
+    static func run(
+        source: String?, sourceNote: String?, study: String, arguments: [String],
+        _ body: @MainActor (Notebook) throws -> Void
+    ) -> Int32 {
         let setup: NotebookSetup
         switch NotebookSetup.make(
-            study: study, sourceText: source, sourcePath: nil, arguments: arguments, packageRoot: nil)
+            study: study, sourceText: source, sourcePath: nil, sourceNote: sourceNote, arguments: arguments,
+            packageRoot: nil)
         {
         case .success(let ready): setup = ready
         case .failure(let stop):
             stop.printMessage()
             return stop.status
         }
+        defer { setup.lock.release() }
         let notebook = Notebook(setup: setup, mode: .embedded)
         do {
             try body(notebook)
         } catch is NotebookStopped {
-            return 1
+            return notebook.exitStatus
         } catch {
             _ = notebook.stop(outsideCells: error)
             return 1
         }
         notebook.finish()
-        return notebook.reportWriteFailed ? 74 : 0
+        return notebook.exitStatus
+    }
+
+    /// The status the process exits with, given how the run stands.
+    var exitStatus: Int32 {
+        switch state {
+        case .failed: return 1
+        case .interrupted: return interruption.exitStatus
+        case .running, .finished: return reportWriteFailed ? 74 : 0
+        }
+    }
+
+    /// Ends the run because a signal asked it to stop, in the cell of record `index` (already
+    /// marked interrupted) or between cells: the report is written marked interrupted, then the
+    /// process exits with 128 + the signal's number (an embedded notebook returns the error to
+    /// throw).
+    func stop(interruptedIn index: Int?) -> Error {
+        state = .interrupted(cell: index.map { records[$0].title })
+        progress.removeBar()
+        writeReport()
+        let done = records.filter { $0.isCell && $0.status != .interrupted }.count
+        say(
+            "⏸ Interrupted\(index.map { " in " + records[$0].title } ?? " between cells") after \(done) cell"
+                + "\(done == 1 ? "" : "s"); partial report: \(studyFolder.appendingPathComponent("index.html").path)")
+        if mode == .process { Foundation.exit(interruption.exitStatus) }
+        return NotebookStopped()
     }
 
     /// Ends the run after record `index` failed: the report is written, then the process exits
@@ -58,8 +102,7 @@ extension Notebook {
         if case .failed(let message) = records[index].status {
             say("✗ \(records[index].title) failed: \(message.split(separator: "\n").first ?? "")")
         }
-        writeReport()
-        say("Report: \(studyFolder.appendingPathComponent("index.html").path)")
+        if writeReport() { say("Report: \(studyFolder.appendingPathComponent("index.html").path)") }
         if mode == .process { Foundation.exit(1) }
         return NotebookStopped()
     }
@@ -87,13 +130,15 @@ extension Notebook {
     }
 
     /// Writes the report, the study's summary and the index of all studies, atomically; false
-    /// (said once on the terminal) if they cannot be written.
+    /// if they cannot be written (said on the terminal when writing starts to fail, and again
+    /// when it works again, say once the disk has room), leaving the files as they were.
     @discardableResult
     func writeReport() -> Bool {
         let report = StudyReport(
             study: study, source: setup.source ?? NotebookSource(""), sourceName: setup.sourceName, records: records,
             parameters: parameters, trials: trialsUsed, dataFolder: dataFolder, startedAt: startedAt, duration: elapsed,
-            environment: environment, command: setup.command, headline: headlineText, state: state, assets: assets)
+            environment: environment, command: setup.command, headline: headlineText, state: state, assets: assets,
+            notes: setup.sourceNote.map { [$0] } ?? [])
         do {
             try AtomicFile.write(
                 Data(ReportPage.html(report).utf8), to: studyFolder.appendingPathComponent("index.html"), durable: false
@@ -104,9 +149,13 @@ extension Notebook {
             let index = IndexPage.html(StudySummary.all(in: setup.output))
             try AtomicFile.write(
                 Data(index.utf8), to: setup.output.appendingPathComponent("index.html"), durable: false)
+            if reportWriteFailed { terminal.say("\(study): the report is written again") }
+            reportWriteFailed = false
             return true
         } catch {
-            if !reportWriteFailed { terminal.say("\(study): the report was not written: \(Self.describe(error))") }
+            if !reportWriteFailed {
+                terminal.say("\(study): the report was not written (the last one written stays): \(Self.describe(error))")
+            }
             reportWriteFailed = true
             return false
         }

@@ -10,9 +10,9 @@ extension Notebook {
         try showing("figure \"\(figure.title)\"", file: file, line: line) { index in
             records[index].figureCount += 1
             let name = "figures/\(figureStem(of: index))-\(records[index].figureCount).png"
-            let url = studyFolder.appendingPathComponent(name)
-            try AtomicFile.createFolder(url.deletingLastPathComponent())
-            try figure.writePNG(to: url.path)
+            // Through a temporary file, whatever the figure's own writePNG does: a killed run or
+            // a full disk never leaves the report a torn picture.
+            try AtomicFile.replace(studyFolder.appendingPathComponent(name)) { try figure.writePNG(to: $0) }
             return .figure(
                 ShownFigure(title: figure.title, file: name, width: figure.size.width, height: figure.size.height))
         }
@@ -33,7 +33,9 @@ extension Notebook {
             preconditionFailure(
                 "notebook.checkpoint(\(State.self).self) called outside a cell: call it inside the cell it saves")
         }
-        return Checkpoint(url: cache.entryURL(key, checkpoint: name), ignoresSaved: fresh)
+        return Checkpoint(
+            url: cache.entryURL(key, checkpoint: name),
+            ignoresSaved: fresh || key.hasPrefix(Self.unkeyedCheckpointPrefix), interruption: interruption)
     }
 
     /// Adds the item `make` returns for the record it is given: the running cell's (its output

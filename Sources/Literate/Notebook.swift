@@ -18,7 +18,9 @@ import Learning
 /// (`--help` lists them), reads its own source to show each cell's prose and code, and writes
 /// `<output>/<Study>/index.html`, rewritten after every cell and completed by `finish()`. A cell
 /// that throws ends the run: the report shows the error and the cells that did not run, and the
-/// process exits with status 1.
+/// process exits with status 1. Ctrl-C stops the run at its next safe point (between cells, after
+/// a checkpoint is saved, at a progress update) with a partial report marked interrupted, and
+/// exits with status 130. Only one run of a study may write its folder at a time.
 ///
 /// The notebook belongs to the main actor, as the top-level code of main.swift does; its
 /// parameters (`profile`, `seed`, `progress`, `generator(_:)`, `checkpoint(_:name:)`, …) can
@@ -53,6 +55,8 @@ public final class Notebook {
     /// The key the running cell's checkpoints are saved under (nil between cells), for
     /// `checkpoint`, which code on any thread may call.
     nonisolated let checkpointKey = Locked<String?>(nil)
+    /// Whether Ctrl-C (or SIGTERM) asked the run to stop, read at every safe point.
+    nonisolated let interruption = Interruption()
     let terminal: Terminal
     let environment: RunEnvironment
     let startedAt = Date()
@@ -62,12 +66,13 @@ public final class Notebook {
     var records: [CellRecord] = []
     /// The index in `records` of the cell running now.
     var runningCell: Int?
-    /// The capture of the running cell's output.
+    /// The capture of the running cell's output, and when the cell started.
     var capture: OutputCapture?
+    var cellStarted = ContinuousClock.now
     var state: StudyReport.State = .running
     var headlineText: String?
     var trialsUsed: Int?
-    /// Whether the report could not be written at some point (said once on the terminal).
+    /// Whether the last attempt to write the report failed.
     var reportWriteFailed = false
 
     /// Starts the notebook of the source file `filePath` (leave the default: the caller's file).
@@ -75,15 +80,19 @@ public final class Notebook {
     /// First of all it lets `BLASKernels.selectFastest()` pick OpenBLAS's kernels (the process
     /// may re-execute itself once). Then it parses the flags: `--help` prints the help and
     /// exits 0; a bad flag prints one line and exits 64; an output folder that cannot be written
-    /// prints one line and exits 73.
+    /// prints one line and exits 73; a study folder another run of the study is writing prints
+    /// one line and exits 75. A source that cannot be read, or was edited after the program was
+    /// built, is noted in the report and turns the cache off (`SourceFile`).
     public convenience init(filePath: String = #filePath) {
         BLASKernels.selectFastest()
+        // A closed terminal or pipe (`… | head`) makes writes fail instead of killing the run.
+        signal(SIGPIPE, SIG_IGN)
         let study = URL(fileURLWithPath: filePath).deletingLastPathComponent().lastPathComponent
-        let text = try? String(contentsOfFile: filePath, encoding: .utf8)
+        let source = SourceFile.read(filePath)
         let root = NotebookSetup.packageRoot(above: filePath)
         let made = NotebookSetup.make(
-            study: study, sourceText: text, sourcePath: filePath, arguments: Array(CommandLine.arguments.dropFirst()),
-            packageRoot: root)
+            study: study, sourceText: source.text, sourcePath: filePath, sourceNote: source.problem,
+            arguments: Array(CommandLine.arguments.dropFirst()), packageRoot: root)
         let setup: NotebookSetup
         switch made {
         case .success(let ready): setup = ready
@@ -96,9 +105,11 @@ public final class Notebook {
             guard Thread.isMainThread else { return }
             MainActor.assumeIsolated { Notebook.finishAtExit() }
         }
-        if text == nil {
-            terminal.say("\(study): cannot read \(filePath); the report shows no code and no cell is cached")
-        }
+        Interruption.catchSignals(
+            announcing: "\n\(setup.study): interrupted: stopping at the next safe point to write a partial report "
+                + "(press Ctrl-C again to stop at once)\n",
+            on: terminal.errorDescriptor)
+        if let note = setup.sourceNote { terminal.say("\(setup.study): note: \(note)") }
     }
 
     init(setup: NotebookSetup, mode: Mode) {
@@ -114,11 +125,18 @@ public final class Notebook {
         parameters = RunParameters(
             profile: options.profile, seed: options.seed, trials: options.trials, dataFolder: options.data)
         cache = CellCache(folder: setup.studyFolder.appendingPathComponent(".cache"))
-        AtomicFile.removeLeftovers(in: cache.folder)
+        for folder in [studyFolder, cache.folder, studyFolder.appendingPathComponent("figures")] {
+            AtomicFile.removeLeftovers(in: folder)
+        }
         terminal = Terminal()
         progress = TerminalProgress(terminal: terminal)
         environment = RunEnvironment.current(packageRoot: mode == .process ? setup.packageRoot : nil)
         assets = ReportAssets.install(into: setup.output)
+        progress.safePoint = { [weak self] in
+            guard Thread.isMainThread else { return }
+            MainActor.assumeIsolated { self?.stopIfInterruptedDuringCell() }
+        }
+        writeReport()  // every cell "not run yet": even a run killed in its first cell leaves a report
     }
 
     /// The number of trials: `--trials` if given, else this profile's default.

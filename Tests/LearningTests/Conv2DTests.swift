@@ -56,12 +56,24 @@ struct Conv2DTests {
         #expect(zip(fast, naive).allSatisfy { abs($0 - $1) < 1e-5 })
     }
 
-    @Test func inferenceInSmallChunksEqualsTrainingInOneGo() {
-        let layer = conv([5, 5, 2], filters: 3, padding: .same, activation: .relu)
+    @Test func chunksOfOneImageGiveTheSameOutputsAndGradientsAsOneChunk() {
+        let (whole, chunked) = (conv([5, 5, 2], filters: 3, padding: .same, activation: .relu), conv([5, 5, 2], filters: 3, padding: .same, activation: .relu))
+        chunked.patchBudgetPerThread = 25 * 18 / 2  // one image's patches
         let input = GradientCheck.randomValues(5 * 50, seed: 4)
-        let whole = forward(layer, input, batch: 5, mode: .training)
-        layer.patchBudget = 2 * 25 * 18  // two images per chunk: chunks of 2, 2, 1
-        #expect(forward(layer, input, batch: 5, mode: .inference) == whole)
+        let dy = GradientCheck.randomValues(5 * 75, seed: 5)
+        var results: [[Float]] = []
+        for layer in [whole, chunked] {
+            var unused = SeededGenerator(seed: 0)
+            input.withUnsafeBufferPointer { x in
+                results.append(Array(layer.forward(x, batch: 5, mode: .training, generator: &unused)))
+                var gradient = dy
+                gradient.withUnsafeMutableBufferPointer { results.append(Array(layer.backward($0, batch: 5, needsInputGradient: true)!)) }
+                results.append(Array(layer.kernel.gradient) + Array(layer.bias.gradient))
+            }
+        }
+        #expect(results[0] == results[3])
+        #expect(results[1] == results[4])
+        #expect(zip(results[2], results[5]).allSatisfy { abs($0 - $1) < 1e-5 })
     }
 
     @Test func shapesFollowPadding() {

@@ -59,36 +59,106 @@ struct DataLoaderTests {
         #expect(set.images.scalars.last == Float(11 * 17) / 255)
     }
 
-    @Test("Each kind of damage gives its own error, naming the file")
-    func damagedFiles() throws {
-        let folder = try TemporaryFolder()
-        let classes = ["a", "b", "c"]
-        func read(_ images: [UInt8], _ labels: [UInt8], gzipped: Bool = false) throws -> LabeledImages {
-            let (i, l) = try folder.writePair(images, labels, gzipped: gzipped)
-            return try IDX.readLabeledImages(images: i, labels: l, classNames: classes, fix: "run make setup")
-        }
-        var wrongMagic = Self.images
+    /// A damaged pair: what is changed, the images and labels written, and the one line the
+    /// loader must say (`{images}` and `{labels}` stand for the two paths).
+    struct Damage: Sendable, CustomTestStringConvertible {
+        var name: String
+        var images: [UInt8]
+        var labels: [UInt8]
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let damages: [Damage] = {
+        var wrongMagic = images
         wrongMagic[3] = 1
-        #expect(throws: DataError.self) { try read(wrongMagic, Self.labels) }
-        #expect(Self.error { try read(wrongMagic, Self.labels) }?.description.contains("magic number 0x00000801, expected 0x00000803") == true)
-
-        let truncated = Array(Self.images.dropLast(3))
-        #expect(Self.error { try read(truncated, Self.labels) }?.description.contains("is truncated: 25 bytes, expected 28") == true)
-        #expect(Self.error { try read(Array(Self.images.prefix(6)), Self.labels) }?.description.contains("truncated") == true)
-
-        var fewerLabels = Self.labels
+        var fewerLabels = labels
         fewerLabels[7] = 2
         fewerLabels.removeLast()
-        #expect(Self.error { try read(Self.images, fewerLabels) }?.description.contains("holds 3 images but") == true)
-
-        var badLabel = Self.labels
+        var badLabel = labels
         badLabel[9] = 7
-        let message = Self.error { try read(Self.images, badLabel) }?.description ?? ""
-        #expect(message.contains("item 1 has label 7, expected 0..<3"))
-        #expect(message.hasSuffix("run make setup"))
+        var hugeCount = images
+        hugeCount[4...7] = [0xff, 0xff, 0xff, 0xff]
+        return [
+            Damage(
+                name: "wrong magic", images: wrongMagic, labels: labels,
+                message: "{images} is not the expected file: magic number 0x00000801, expected 0x00000803: run make setup"),
+            Damage(
+                name: "body cut short", images: Array(images.dropLast(3)), labels: labels,
+                message: "{images} is truncated: 25 bytes, expected 28: run make setup"),
+            Damage(
+                name: "header cut short", images: Array(images.prefix(6)), labels: labels,
+                message: "{images} is truncated: 6 bytes, expected 16: run make setup"),
+            Damage(
+                name: "empty file", images: [], labels: labels,
+                message: "{images} is truncated: 0 bytes, expected 16: run make setup"),
+            Damage(
+                name: "a count far beyond the file", images: hugeCount, labels: labels,
+                message: "{images} is truncated: 28 bytes, expected 17179869196: run make setup"),
+            Damage(
+                name: "fewer labels than images", images: images, labels: fewerLabels,
+                message: "{images} holds 3 images but {labels} holds 2 labels, expected one label per image: run make setup"),
+            Damage(
+                name: "a label out of range", images: images, labels: badLabel,
+                message: "{labels}: item 1 has label 7, expected 0..<3: run make setup"),
+            Damage(
+                name: "labels where the images go", images: labels, labels: labels,
+                message: "{images} is not the expected file: magic number 0x00000801, expected 0x00000803: run make setup"),
+        ]
+    }()
 
-        let missing = Self.error { try IDX.readImages(folder.path + "/nothing-here", fix: "run make setup") }
-        #expect(missing == .missingFile(path: folder.path + "/nothing-here", fix: "run make setup"))
+    @Test("Each kind of damage is one line naming the file, what was expected, and the fix",
+          arguments: damages)
+    func damagedFile(damage: Damage) throws {
+        let folder = try TemporaryFolder()
+        let (i, l) = try folder.writePair(damage.images, damage.labels)
+        let error = Self.error {
+            try IDX.readLabeledImages(images: i, labels: l, classNames: ["a", "b", "c"], fix: "run make setup")
+        }
+        let expected = damage.message.replacingOccurrences(of: "{images}", with: i).replacingOccurrences(of: "{labels}", with: l)
+        #expect(error?.description == expected, "\(damage.name)")
+        #expect(error?.description.contains("\n") == false)
+    }
+
+    @Test("A missing file, a folder, a FIFO and an absurdly large file are refused without reading them")
+    func strangeFiles() throws {
+        let folder = try TemporaryFolder()
+        let fix = "run make setup"
+        let missing = folder.path + "/nothing-here"
+        #expect(Self.error { try IDX.readImages(missing, fix: fix) } == .missingFile(path: missing, fix: fix))
+        #expect(Self.error { try IDX.readImages(folder.path, fix: fix) }?.description
+            == "cannot read \(folder.path) (it is a folder, expected a file): run make setup")
+        let fifo = folder.path + "/fifo"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        #expect(Self.error { try IDX.readImages(fifo, fix: fix) }?.description
+            == "cannot read \(fifo) (not a regular file (a device, pipe or socket)): run make setup")
+        let huge = folder.path + "/huge"
+        #expect(FileManager.default.createFile(atPath: huge, contents: nil))
+        #expect(truncate(huge, 3 << 30) == 0)  // sparse: no disk used
+        #expect(Self.error { try IDX.readImages(huge, fix: fix) }?.description
+            == "cannot read \(huge) (3221225472 bytes, more than any data set file (at most 1073741824)): run make setup")
+    }
+
+    @Test("A gzip stream inflating beyond the limit is refused as a gzip bomb")
+    func gzipBomb() throws {
+        let folder = try TemporaryFolder()
+        let (imagesPath, _) = try folder.writePair(Self.images, Self.labels, gzipped: true)
+        let compressed = [UInt8](try Data(contentsOf: URL(fileURLWithPath: imagesPath)))
+        #expect(try DataFile.gunzip(compressed, path: "p", fix: "f", limit: 28) == Self.images)
+        #expect(Self.error { try DataFile.gunzip(compressed, path: "p", fix: "f", limit: 27) }?.description
+            == "p is not a valid gzip file (it inflates to more than 27 bytes, more than any data set file): f")
+    }
+
+    @Test("MNIST-style images that are not 28×28 are named as the wrong file")
+    func wrongImageSize() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(Self.images, to: "train-images-idx3-ubyte")
+        try folder.write(Self.labels, to: "train-labels-idx1-ubyte")
+        let error = Self.error {
+            try IDXDataSet.load(folder: folder.path, prefix: "train", classNames: ["a", "b", "c"], fix: "run make setup")
+        }
+        #expect(error?.description
+            == "\(folder.path)/train-images-idx3-ubyte holds images of 2×2, expected 28×28: run make setup")
     }
 
     @Test("A gzip file cut short or with a flipped byte is reported as corrupt gzip")

@@ -172,4 +172,21 @@ import Testing
         #expect(restored == nil)
         #expect(folder.report.contains("Ignored an unreadable checkpoint"))
     }
+
+    @Test func aCheckpointOfACellWhoseCodeIsUnknownIsNeverResumedAndIsDeletedWhenItEnds() {
+        let folder = ScratchFolder()
+        var restored: [Int?] = []
+        for stop in [true, false] {
+            _ = folder.run("") { notebook in  // no source: the cell's code is unknown
+                try notebook.cell("Loop") {
+                    let checkpoint = notebook.checkpoint(Int.self)
+                    restored.append(checkpoint.restore())
+                    try checkpoint.save(7)
+                    if stop { throw Boom() }  // as if killed after the save
+                }
+            }
+        }
+        #expect(restored == [nil, nil], "a state saved under other code or parameters must not come back")
+        #expect(folder.list("Demo/.cache") == [])
+    }
 }

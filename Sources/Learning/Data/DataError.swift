@@ -15,6 +15,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
     case corruptGzip(path: String, detail: String, fix: String)
     /// A label names a class the data set does not have.
     case labelOutOfRange(path: String, item: Int, label: Int, classes: Int, fix: String)
+    /// The images are not the size the data set's images have (another data set's file).
+    case unexpectedShape(path: String, expected: [Int], found: [Int], fix: String)
 
     public var description: String {
         switch self {
@@ -27,11 +29,19 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
         case .truncated(let path, let expected, let actual, let fix):
             return "\(path) is truncated: \(actual) bytes, expected \(expected): \(fix)"
         case .countMismatch(let imagesPath, let images, let labelsPath, let labels, let fix):
-            return "\(imagesPath) holds \(images) images but \(labelsPath) holds \(labels) labels: \(fix)"
+            return
+                "\(imagesPath) holds \(images) images but \(labelsPath) holds \(labels) labels, expected one label per image: \(fix)"
         case .corruptGzip(let path, let detail, let fix):
             return "\(path) is not a valid gzip file (\(detail)): \(fix)"
         case .labelOutOfRange(let path, let item, let label, let classes, let fix):
             return "\(path): item \(item) has label \(label), expected 0..<\(classes): \(fix)"
+        case .unexpectedShape(let path, let expected, let found, let fix):
+            return "\(path) holds images of \(Self.size(found)), expected \(Self.size(expected)): \(fix)"
         }
+    }
+
+    /// "28×28" for a height and width.
+    private static func size(_ dimensions: [Int]) -> String {
+        dimensions.map(String.init).joined(separator: "×")
     }
 }

@@ -1,14 +1,37 @@
+// Reading one data file whole, for the loaders: a regular file of sane size, inflated when it is
+// gzipped. Anything else (a folder, a FIFO that would block for ever, a file far larger than any
+// data set, a gzip stream that inflates without end) is a DataError naming the file, never a hang
+// or a crash.
 import CZlib
 import Foundation
 
 /// Reads a data file whole, inflating it when it is gzip-compressed (detected by its first two
 /// bytes, so `train-images-idx3-ubyte` and `train-images-idx3-ubyte.gz` read alike).
 enum DataFile {
+    /// The most bytes a data file may hold, before or after inflating: 1 GiB. The largest real
+    /// file, MNIST's training images, holds 47 MB; anything beyond this is a wrong file or a
+    /// gzip bomb, and reading it would exhaust memory.
+    static let maximumSize = 1 << 30
+
     /// The file's bytes, decompressed if gzipped. `fix` is the command that restores the file.
+    /// Throws `missingFile` when nothing is there, `unreadable` when it is not a regular file,
+    /// is too large, or cannot be read, and what `decode` throws.
     static func read(_ path: String, fix: String) throws(DataError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
-        else { throw .missingFile(path: path, fix: fix) }
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .missingFile(path: path, fix: fix) }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)), fix: fix)
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadable(path: path, reason: "it is a folder, expected a file", fix: fix)
+        default: throw .unreadable(path: path, reason: "not a regular file (a device, pipe or socket)", fix: fix)
+        }
+        guard Int(status.st_size) <= maximumSize else {
+            throw .unreadable(
+                path: path, reason: "\(status.st_size) bytes, more than any data set file (at most \(maximumSize))",
+                fix: fix)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -25,8 +48,11 @@ enum DataFile {
         return try gunzip(bytes, path: path, fix: fix)
     }
 
-    /// The decompressed content of a gzip stream; throws on damage or a stream cut short.
-    static func gunzip(_ compressed: [UInt8], path: String, fix: String) throws(DataError) -> [UInt8] {
+    /// The decompressed content of a gzip stream; throws `corruptGzip` on damage, on a stream cut
+    /// short, or when it inflates to more than `limit` bytes.
+    static func gunzip(_ compressed: [UInt8], path: String, fix: String, limit: Int = maximumSize) throws(DataError)
+        -> [UInt8]
+    {
         var stream = z_stream()
         // 16 + MAX_WBITS: expect a gzip header and trailer (CRC and length are checked).
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
@@ -34,9 +60,10 @@ enum DataFile {
         defer { inflateEnd(&stream) }
 
         var output: [UInt8] = []
-        output.reserveCapacity(compressed.count * 4)
+        output.reserveCapacity(min(compressed.count * 4, limit))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var status: Int32 = Z_OK
+        var tooLarge = false
         var input = compressed
         input.withUnsafeMutableBufferPointer { inputBuffer in
             stream.next_in = inputBuffer.baseAddress
@@ -48,8 +75,16 @@ enum DataFile {
                     status = inflate(&stream, Z_NO_FLUSH)
                     output.append(contentsOf: chunkBuffer[0..<(chunkBuffer.count - Int(stream.avail_out))])
                 }
+                if output.count > limit {
+                    tooLarge = true
+                    break
+                }
                 if status == Z_BUF_ERROR && stream.avail_in == 0 { break }
             }
+        }
+        if tooLarge {
+            throw .corruptGzip(
+                path: path, detail: "it inflates to more than \(limit) bytes, more than any data set file", fix: fix)
         }
         switch status {
         case Z_STREAM_END:

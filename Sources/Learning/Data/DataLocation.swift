@@ -22,6 +22,11 @@ public enum DataLocation {
     /// Debian's Fashion-MNIST folder (package dataset-fashion-mnist).
     public static let fashionMNISTFolder = "/usr/share/datasets/fashion-mnist"
 
-    /// The command that installs every data set and library the project uses.
-    public static var setupCommand: String { "run `make setup` in \(packageRoot)" }
+    /// The command that installs every data set and library the project uses, into the data
+    /// folder in use (`--data` reaches the set-up script through `ACTIVE_LEARNING_DATA`).
+    public static var setupCommand: String {
+        let folder = dataFolder
+        let target = folder == packageRoot + "/data" ? "" : "ACTIVE_LEARNING_DATA=\(folder) "
+        return "run `\(target)make setup` in \(packageRoot)"
+    }
 }

@@ -20,7 +20,7 @@ public enum IDX {
     /// Images from the bytes of an `idx3-ubyte` file (already inflated); `path` names it in errors.
     public static func decodeImages(_ bytes: [UInt8], path: String, fix: String) throws(DataError) -> Tensor {
         let (dims, body) = try parse(bytes, dimensions: 3, path: path, fix: fix)
-        return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: body.map { Float($0) / 255 })
+        return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: scaledPixels(body))
     }
 
     /// Labels from the bytes of an `idx1-ubyte` file (already inflated); each must be below
@@ -77,6 +77,17 @@ public enum IDX {
                 actualBytes: bytes.count, fix: fix)
         }
         return (dims, bytes[headerSize..<(headerSize + bodySize)])
+    }
+
+    /// `pixels` / 255 as floats, through pointers: 47 million of them in MNIST's training file,
+    /// which `map` takes seconds over in a debug build (the tests').
+    static func scaledPixels(_ pixels: ArraySlice<UInt8>) -> [Float] {
+        [Float](unsafeUninitializedCapacity: pixels.count) { scalars, initialized in
+            pixels.withUnsafeBufferPointer { bytes in
+                for i in 0..<bytes.count { scalars[i] = Float(bytes[i]) / 255 }
+            }
+            initialized = pixels.count
+        }
     }
 
     private static func bigEndianUInt32(_ bytes: [UInt8], at offset: Int) -> UInt32 {

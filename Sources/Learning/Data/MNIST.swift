@@ -34,13 +34,24 @@ public enum FashionMNIST {
 
 /// One split of an MNIST-style folder: `<prefix>-images-idx3-ubyte[.gz]` with its labels.
 enum IDXDataSet {
+    /// Height and width of every MNIST-style image.
+    static let imageSize = [28, 28]
+
+    /// The split `prefix` ("train", "t10k") of `folder`, raw or gzipped. Throws what the IDX
+    /// reader throws, and `unexpectedShape` for images that are not 28×28 (another data set's
+    /// file, which the models would reject with a less helpful message).
     static func load(folder: String, prefix: String, classNames: [String], fix: String) throws(DataError) -> LabeledImages {
         func path(_ kind: String) -> String {
             let raw = "\(folder)/\(prefix)-\(kind)"
             return fileExists(raw) || !fileExists(raw + ".gz") ? raw : raw + ".gz"
         }
-        return try IDX.readLabeledImages(
-            images: path("images-idx3-ubyte"), labels: path("labels-idx1-ubyte"),
-            classNames: classNames, fix: fix)
+        let imagesPath = path("images-idx3-ubyte")
+        let set = try IDX.readLabeledImages(
+            images: imagesPath, labels: path("labels-idx1-ubyte"), classNames: classNames, fix: fix)
+        let size = Array(set.images.shape.dropFirst().prefix(2))
+        guard size == imageSize else {
+            throw .unexpectedShape(path: imagesPath, expected: imageSize, found: size, fix: fix)
+        }
+        return set
     }
 }

@@ -2,9 +2,10 @@
 /// output [N·outH·outW, filters] = activation(patches [N·outH·outW, k·k·C] · kernel [k·k·C, filters] + bias),
 /// which is already the output's [N, outH, outW, filters] layout.
 ///
-/// Training keeps the whole batch's patches for the kernel gradient. Inference needs no gradient,
-/// so it builds the patches a few images at a time and multiplies them while they are still in
-/// cache.
+/// The batch goes through in chunks of a few images whose patch matrix fits in cache: build the
+/// chunk's patches, multiply them at once. The backward pass rebuilds each chunk's patches (a
+/// cheap copy) rather than keeping the whole batch's, and accumulates the kernel gradient over
+/// the chunks.
 final class Conv2D: LayerKernel {
     let inputShape: [Int]
     let outputShape: [Int]
@@ -16,8 +17,8 @@ final class Conv2D: LayerKernel {
     /// [filters].
     let bias: Parameter
 
-    /// The patch floats built at once: 2M floats, 8 MB, about a cache's worth.
-    var patchBudget = 1 << 18
+    /// The patch floats built at once per thread: 256K floats, 1 MB, about one core's L2 cache.
+    var patchBudgetPerThread = 1 << 18
 
     private let patches = Workspace()
     private let output = Workspace()
@@ -106,9 +107,11 @@ final class Conv2D: LayerKernel {
         return dx
     }
 
-    /// Images per chunk, so that a chunk's patch matrix holds at most `patchBudget` floats.
+    /// Images per chunk, so that each thread's share of a chunk's patch matrix holds at most
+    /// `patchBudgetPerThread` floats.
     private func chunkSize(_ batch: Int) -> Int {
-        max(1, min(batch, patchBudget / (geometry.positions * geometry.patchLength)))
+        let budget = patchBudgetPerThread * max(1, BLASKernels.threads)
+        return max(1, min(batch, budget / (geometry.positions * geometry.patchLength)))
     }
 
     /// Writes the patch matrix of `images` (a range of the batch in `input`) into `patchMatrix`,

@@ -14,6 +14,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case invalidArgument(name: String, value: String, expected: String)
     /// Early stopping watches a validation metric but there is no validation data.
     case noValidationData(monitor: EarlyStopping.Metric)
+    /// The loss of batch `batch` (1-based) in epoch `epoch` (1-based) was `loss`, NaN or ±∞;
+    /// `source` says where the non-finite numbers first appeared ("layer 5, Dense(10, linear)",
+    /// or the batch's images).
+    case diverged(epoch: Int, batch: Int, loss: Double, source: String)
 
     public var description: String {
         switch self {
@@ -29,6 +33,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "label \(label) of image \(index) is not a class of this model (0..<\(classes))"
         case .invalidArgument(let name, let value, let expected):
             return "\(name) is \(value), expected \(expected)"
+        case .diverged(let epoch, let batch, let loss, let source):
+            return "training diverged in epoch \(epoch), batch \(batch): the loss became \(loss), first from "
+                + "\(source); lower the learning rate, or look for NaN or infinite values in the data"
         case .noValidationData(let monitor):
             return "early stopping monitors \(monitor) but there is no validation data: pass validationSplit or validationData"
         }

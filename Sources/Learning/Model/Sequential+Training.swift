@@ -16,8 +16,11 @@ extension Sequential {
     /// - `generator`: one draw from it seeds the shuffling and the dropout masks.
     /// - `progress`: told about epochs and, for epochs of 10 batches or more, batches.
     ///
-    /// Each call continues from the current weights and optimizer state. Throws `ModelError` for
-    /// images of the wrong shape, labels that do not match, or arguments out of range.
+    /// Each call continues from the current weights and optimizer state. A `batchSize` larger
+    /// than the training images is all of them, one batch per epoch (as in Keras). Throws
+    /// `ModelError` for images of the wrong shape, labels that do not match, or arguments out of
+    /// range, and `.diverged` (naming the epoch, the batch and the layer) as soon as a batch's
+    /// loss is NaN or infinite, keeping the weights from before that batch.
     @discardableResult
     public func fit(
         _ images: Tensor, labels: [Int], epochs: Int, batchSize: Int = 32, validationSplit: Double = 0,
@@ -37,6 +40,7 @@ extension Sequential {
         guard trainCount > 0 else {
             throw .invalidArgument(name: "training images", value: "\(trainCount)", expected: "at least 1 after the validation split")
         }
+        let batchSize = min(batchSize, trainCount)
         var validation: (images: Tensor, labels: [Int])?
         if let validationData {
             try check(validationData.images, labels: validationData.labels)
@@ -61,9 +65,10 @@ extension Sequential {
         let batchCount = (trainCount + batchSize - 1) / batchSize
         let width = images.elementsPerRow
         var batchLabels = [Int](repeating: 0, count: batchSize)
+        var divergence: ModelError?
         progress?.begin("Epochs", total: epochs)
         images.scalars.withUnsafeBufferPointer { all in
-            for epoch in 0..<epochs {
+            training: for epoch in 0..<epochs {
                 let order = shuffle
                     ? randomSample(Array(0..<trainCount), count: trainCount, using: &shuffling) : Array(0..<trainCount)
                 let reportEvery = batchCount >= 10 ? max(1, batchCount / 50) : 0
@@ -83,8 +88,15 @@ extension Sequential {
                     }
                     for (k, row) in rows.enumerated() { batchLabels[k] = labels[row] }
                     lossSum += regularizationLoss * Double(rows.count)
+                    let masks = dropout
                     let step = batchLabels.withUnsafeBufferPointer {
                         trainStep(input, labels: $0.baseAddress!, batch: rows.count, dropout: &dropout)
+                    }
+                    guard step.loss.isFinite else {
+                        let source = firstNonFiniteSource(input, batch: rows.count, dropout: masks)
+                        divergence = .diverged(epoch: epoch + 1, batch: batch + 1, loss: step.loss, source: source)
+                        if reportEvery > 0 { progress?.end(summary: "") }
+                        break training
                     }
                     lossSum += step.loss
                     correct += step.correct
@@ -117,6 +129,10 @@ extension Sequential {
                 }
             }
         }
+        if let divergence {
+            progress?.end(summary: "")
+            throw divergence
+        }
         if let bestWeights, let bestEpoch = history.bestEpoch, bestEpoch + 1 < history.epochs {
             weights = bestWeights
             history.restoredBestWeights = true
@@ -137,6 +153,22 @@ extension Sequential {
             data.images, labels: data.labels, epochs: epochs, batchSize: batchSize, validationSplit: validationSplit,
             validationData: validationData, earlyStopping: earlyStopping, shuffle: shuffle, generator: &generator,
             progress: progress)
+    }
+
+    /// Where the non-finite numbers of a diverged batch first appear, for its error: "the
+    /// batch's images", "layer 3, Dense(10, linear)" (the first whose output holds NaN or ±∞,
+    /// rerun with the batch's dropout masks), or "the loss" when every layer's output is finite.
+    private func firstNonFiniteSource(_ input: UnsafeBufferPointer<Float>, batch: Int, dropout: SeededGenerator)
+        -> String
+    {
+        if input.contains(where: { !$0.isFinite }) { return "the batch's images" }
+        var generator = dropout
+        var activations = input
+        for index in kernels.indices {
+            activations = forward(activations, batch: batch, layers: index..<(index + 1), mode: .training, generator: &generator)
+            if activations.contains(where: { !$0.isFinite }) { return "layer \(index), \(layers[index])" }
+        }
+        return "the loss"
     }
 
     private func summary(of history: TrainingHistory, epoch: Int) -> String {

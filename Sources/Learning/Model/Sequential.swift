@@ -98,13 +98,14 @@ public final class Sequential {
 
     /// One optimizer step on `input` [batch, inputShape] with `labels` [batch]: gradients, then
     /// the update. Returns the batch's summed cross-entropy and the number it classified
-    /// correctly (before the update).
+    /// correctly (before the update). A non-finite loss (training diverged) skips the update,
+    /// so the weights stay finite for `fit` to find where the NaN or ±∞ came from.
     func trainStep(
         _ input: UnsafeBufferPointer<Float>, labels: UnsafePointer<Int>, batch: Int,
         dropout generator: inout SeededGenerator
     ) -> (loss: Double, correct: Int) {
         let result = computeGradients(input, labels: labels, batch: batch, dropout: &generator)
-        optimizer.step(parameters: parameterValues, gradients: parameterGradients)
+        if result.loss.isFinite { optimizer.step(parameters: parameterValues, gradients: parameterGradients) }
         return result
     }
 

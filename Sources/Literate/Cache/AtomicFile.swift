@@ -40,17 +40,29 @@ enum AtomicFile {
         }
     }
 
-    /// Whether `name` is a temporary file of `write` (a leftover if its process is gone).
+    /// Lets `write` fill a temporary file beside `url` (it is given its path), then renames it
+    /// over `url`: for files another library writes, such as a figure's PNG. Throws what `write`
+    /// throws, or `NotebookError.cannotWrite`; the temporary file never stays behind.
+    static func replace(_ url: URL, writing write: (String) throws -> Void) throws {
+        let folder = url.deletingLastPathComponent()
+        try createFolder(folder)
+        let temporary = folder.appendingPathComponent(
+            "." + url.lastPathComponent + partialMarker + "\(getpid())-\(counter.next())")
+        defer { unlink(temporary.path) }
+        try write(temporary.path)
+        guard rename(temporary.path, url.path) == 0 else {
+            throw NotebookError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Whether `name` is a temporary file of an atomic write (ours, or the Figures library's).
     static func isPartial(_ name: String) -> Bool { name.hasPrefix(".") && name.contains(partialMarker) }
 
-    /// Deletes temporary files in `folder` left by processes that no longer run.
+    /// Deletes the temporary files in `folder` left by runs that were killed mid-write. Call it
+    /// only while holding the study's lock (`StudyLock`): then no other process writes there.
     static func removeLeftovers(in folder: URL) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names where isPartial(name) {
-            let tail = name.components(separatedBy: partialMarker).last ?? ""
-            guard let pid = Int32(tail.split(separator: "-").first ?? ""), pid != getpid(),
-                kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }

@@ -26,6 +26,8 @@ public struct Checkpoint<State: Codable> {
 
     let url: URL
     let ignoresSaved: Bool
+    /// The run's interruption, read after each save (nil: never stop).
+    var interruption: Interruption? = nil
 
     /// The state last saved by an earlier run of this very cell (same code, code above it and
     /// parameters), or nil: none saved, `--fresh`, or a file that cannot be read. It prints a
@@ -43,7 +45,8 @@ public struct Checkpoint<State: Codable> {
     }
 
     /// Saves `state` atomically, replacing the previous one. Throws `NotebookError` when the
-    /// state cannot be encoded or written.
+    /// state cannot be encoded or written, and `NotebookInterrupted` after saving it when Ctrl-C
+    /// has asked the run to stop (let it propagate: the cell resumes from `state` next time).
     public func save(_ state: State) throws {
         let data: Data
         do {
@@ -53,5 +56,6 @@ public struct Checkpoint<State: Codable> {
                 cell: "checkpoint \(url.lastPathComponent)", reason: CacheCoding.describe(error))
         }
         try AtomicFile.write(data, to: url)
+        if interruption?.signal != nil { throw NotebookInterrupted() }
     }
 }

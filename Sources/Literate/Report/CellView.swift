@@ -30,6 +30,10 @@ enum CellView {
             anchor = " id=\"failed-cell\""
             failed = true
             badges = "<span class=\"badge failed\">failed</span>"
+        case .interrupted:
+            classes += " interrupted"
+            anchor = " id=\"failed-cell\""
+            badges = "<span class=\"badge interrupted\">interrupted</span>"
         }
         var html = "<div class=\"\(classes)\"\(anchor)>\n"
         if record.isCell || failed {

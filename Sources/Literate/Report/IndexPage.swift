@@ -15,6 +15,10 @@ enum IndexPage {
                 status =
                     "<span class=\"failed\">✗ failed</span>"
                     + (summary.failedCell.map { " in “\(HTML.escape($0))”" } ?? "")
+            case .interrupted:
+                status =
+                    "<span class=\"running\">⏸ interrupted</span>"
+                    + (summary.failedCell.map { " in “\(HTML.escape($0))”" } ?? "")
             }
             let link = "\(HTML.escape(summary.study))/index.html"
             return """

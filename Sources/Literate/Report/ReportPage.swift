@@ -22,6 +22,7 @@ enum ReportPage {
                 <p class="kicker">Study · \(HTML.escape(report.study))</p>
                 <h1>\(HTML.escape(report.title))</h1>
                 \(statusHTML(report))
+                \(report.notes.map { "<p class=\"run-note\">\(HTML.escape($0))</p>" }.joined())
                 \(report.headline.map { "<p class=\"headline\">\(HTML.escape($0))</p>" } ?? "")
                 \(runFactsHTML(report))
                 </header>
@@ -70,6 +71,13 @@ enum ReportPage {
             let rest = after == 0 ? "" : " · the \(after) cell\(after == 1 ? "" : "s") after it did not run"
             return
                 "<p class=\"status failed\"><b>✗ Failed</b> in <a href=\"#failed-cell\">\(HTML.escape(cell))</a>\(rest)</p>"
+        case .interrupted(let cell):
+            let done = cells.filter { $0.status != .interrupted }.count
+            let place = cell.map { " in <a href=\"#failed-cell\">\(HTML.escape($0))</a>" } ?? " between cells"
+            return """
+                <p class="status interrupted"><b>⏸ Interrupted</b>\(place) · partial report: \(done) of \(total) cells done · \
+                run again to go on (cached cells replay, checkpointed cells resume)</p>
+                """
         case .running:
             let done = cells.filter { $0.status != .running }.count
             return """

@@ -35,7 +35,8 @@ enum ReportStyle {
         .status { margin: 0 0 0.8rem; font-size: 0.95rem; }
         .status.ok b { color: var(--ok); }
         .status.failed b { color: var(--bad); }
-        .status.running b { color: var(--warn); }
+        .status.running b, .status.interrupted b { color: var(--warn); }
+        .run-note { margin: 0 0 0.8rem; padding: 0.5rem 0.9rem; background: #fff8e6; border-radius: 6px; font-size: 0.85rem; }
         .headline { font-size: 1.15rem; margin: 0.6rem 0 1rem; padding: 0.7rem 1rem; border-left: 4px solid var(--accent);
           background: #f3f8ff; border-radius: 0 6px 6px 0; }
         .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5rem, 1fr)); gap: 0.35rem 1.2rem;
@@ -60,7 +61,7 @@ enum ReportStyle {
           font-size: 0.72rem; font-weight: 600; line-height: 1.5rem; }
         .badge.cache { color: var(--cache); background: #f1ebfb; }
         .badge.failed { color: #fff; background: var(--bad); }
-        .badge.running { color: var(--warn); background: #fff3d1; }
+        .badge.running, .badge.interrupted { color: var(--warn); background: #fff3d1; }
         .badge.not-run { color: var(--muted); background: #eceff2; }
         .cell > :first-child { border-top: none; }
         .cell.failed { border-color: #f0a3a5; }

@@ -12,6 +12,8 @@ struct StudyReport {
         case finished
         /// The cell titled `cell` failed; nothing ran after it.
         case failed(cell: String)
+        /// A signal (Ctrl-C) stopped the run in the cell titled `cell`, or between cells (nil).
+        case interrupted(cell: String?)
     }
 
     var study: String
@@ -33,6 +35,8 @@ struct StudyReport {
     var headline: String?
     var state: State
     var assets: ReportAssets
+    /// Remarks of the runtime about the whole run (a source it could not read), shown at the top.
+    var notes: [String] = []
 
     /// The title: the notebook's `# ` heading, else the study's name.
     var title: String { source.title.isEmpty ? study : source.title }
@@ -45,6 +49,7 @@ struct StudyReport {
         case .running: status = .running
         case .finished: status = .complete
         case .failed(let cell): (status, failedCell) = (.failed, cell)
+        case .interrupted(let cell): (status, failedCell) = (.interrupted, cell)
         }
         return StudySummary(
             study: study, title: title, status: status, failedCell: failedCell, headline: headline,

@@ -12,6 +12,8 @@ struct StudySummary: Codable, Equatable {
         case complete
         /// A cell failed; the cells after it did not run.
         case failed
+        /// Ctrl-C stopped the run; the report is partial.
+        case interrupted
     }
 
     /// The study's folder name (the notebook's target).
@@ -19,7 +21,7 @@ struct StudySummary: Codable, Equatable {
     /// The report's title.
     var title: String
     var status: Status
-    /// The cell that failed, if one did.
+    /// The cell that failed, or that was running when the run was interrupted, if any.
     var failedCell: String?
     /// What the notebook called its headline result, if it did.
     var headline: String?

@@ -44,6 +44,8 @@ struct CellRecord {
         case replayed(originalDuration: Double, ranAt: Date)
         /// Threw `message`.
         case failed(message: String)
+        /// Stopped by a signal (Ctrl-C) before it finished.
+        case interrupted
     }
 
     var title: String

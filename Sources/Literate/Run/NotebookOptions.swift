@@ -18,10 +18,14 @@ struct NotebookOptions: ParsableCommand {
     @Option(help: "How much work: quick (a smoke run), standard (about 20 minutes), paper (the original protocol).")
     var profile: Profile = .standard
 
-    @Option(help: "The seed every random draw of the run derives from.")
+    // Unconditional parsing takes `-1` as the value it was meant to be, so the message is about
+    // the value and not a "missing value".
+    @Option(
+        parsing: .unconditional, help: "The seed every random draw of the run derives from.",
+        transform: NotebookOptions.seed)
     var seed: UInt64 = 42
 
-    @Option(help: "The number of trials to average over (default: the profile's).")
+    @Option(parsing: .unconditional, help: "The number of trials to average over (default: the profile's).")
     var trials: Int?
 
     @Flag(help: "Run every cell again, ignoring and replacing cached results.")
@@ -39,10 +43,19 @@ struct NotebookOptions: ParsableCommand {
         }
         if let data {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder), isFolder.boolValue else {
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder) else {
                 throw ValidationError("--data \(data): no such folder")
             }
+            guard isFolder.boolValue else { throw ValidationError("--data \(data): a file, not a folder") }
         }
+    }
+
+    /// A seed from its argument: a whole number in 0...UInt64.max.
+    private static func seed(_ argument: String) throws -> UInt64 {
+        guard let seed = UInt64(argument) else {
+            throw ValidationError("a seed is a whole number from 0 to \(UInt64.max)")
+        }
+        return seed
     }
 
     /// Parses `arguments` (without the program name), or says what to print and how to exit:

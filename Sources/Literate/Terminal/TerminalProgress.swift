@@ -26,6 +26,10 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
     private var lastDrawn = Date.distantPast
     private var lastLogged: Date
 
+    /// Called after every `begin`, `update` and `end`, on the caller's thread, outside the
+    /// lock: the notebook stops an interrupted run there. Set once, before any work.
+    var safePoint: (@Sendable () -> Void)?
+
     /// Seconds between plain lines when the terminal cannot redraw.
     static let logInterval = 10.0
     /// Seconds between redraws of the bar.
@@ -39,19 +43,22 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
 
     public func begin(_ label: String, total: Int) {
         lock.lock()
-        defer { lock.unlock() }
         if !levels.isEmpty { levels[levels.count - 1].completedAtInnerBegin = levels[levels.count - 1].completed }
         levels.append(Level(label: label, total: max(total, 0), started: now()))
         refresh(force: true)
+        lock.unlock()
+        safePoint?()
     }
 
     public func update(completed: Int, detail: String) {
         lock.lock()
-        defer { lock.unlock() }
-        guard !levels.isEmpty else { return }
-        levels[levels.count - 1].completed = completed
-        levels[levels.count - 1].detail = detail
-        refresh(force: false)
+        if !levels.isEmpty {
+            levels[levels.count - 1].completed = completed
+            levels[levels.count - 1].detail = detail
+            refresh(force: false)
+        }
+        lock.unlock()
+        safePoint?()
     }
 
     public func end(summary: String) {
@@ -73,6 +80,15 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
         lock.lock()
         refresh(force: true)
         lock.unlock()
+        safePoint?()
+    }
+
+    /// Takes the bar off the terminal for good (the run is ending early).
+    func removeBar() {
+        lock.lock()
+        levels.removeAll()
+        lock.unlock()
+        terminal.showBar("")
     }
 
     /// The line describing the work at `time` ("" when no work is under way).

@@ -1,0 +1,57 @@
+// Whatever a run produces reaches the report as text: printed output, cell titles, table cells,
+// figure titles, headlines and errors are escaped wherever they land, and no title or study
+// name can place a file outside the output folder. (Markdown in `//:` lines is the author's own
+// and may hold HTML.)
+import Foundation
+import Testing
+
+@testable import Literate
+
+/// Markup, quotes and an ampersand: what must come out as text.
+private let payload = "<script>alert('x')</script>\"'&"
+
+@MainActor @Suite struct HostileContentTests {
+
+    @Test func everythingARunProducesIsEscapedEverywhereItLands() {
+        let folder = ScratchFolder()
+        let title = "../../\(payload)"
+        let status = folder.run("//: # Hostile\n//: <b>the author's own HTML</b>\n") { notebook in
+            try notebook.cell(title) {
+                print(payload)
+                FileHandle.standardError.write(Data(payload.utf8))
+                try notebook.show(DotFigure(title: payload))
+                try notebook.show(
+                    ResultsTable(
+                        payload, columns: [payload, "n"], rows: [[payload, payload]],
+                        notes: [payload]))
+                notebook.headline(payload)
+            }
+            try notebook.cell(payload) { throw Hostile() }
+        }
+        #expect(status == 1)
+        for page in [folder.report, folder.read("index.html")] {
+            #expect(!page.contains("<script>alert"))
+            #expect(!page.contains("'x'"))
+        }
+        #expect(folder.report.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&#39;&amp;"))
+        #expect(folder.report.contains("<b>the author's own HTML</b>"))
+        #expect(folder.list("Demo/figures") == ["script-alert-x-script-1.png"])
+        #expect(Set(folder.list("")).isSubset(of: ["Demo", "assets", "index.html"]))
+    }
+
+    @Test(arguments: [
+        ("../../escaped", "-..-escaped"), ("a/b", "a-b"), ("..", "Study"), ("javascript:alert(1)", "javascript-alert-1-"),
+        (".hidden", "hidden"), ("Étude 1", "-tude-1"), ("", "Study"), ("Tour", "Tour"),
+    ])
+    func aStudyNameBecomesAFolderInsideTheOutputFolder(name: String, folderName: String) {
+        #expect(NotebookSetup.safeName(name) == folderName)
+        let folder = ScratchFolder()
+        #expect(Notebook.run(source: "", study: name, arguments: ["--output", folder.url.path]) { _ in } == 0)
+        #expect(folder.list("").contains(folderName))
+        #expect(!folder.read("\(folderName)/index.html").isEmpty)
+    }
+
+    struct Hostile: Error, CustomStringConvertible {
+        var description: String { payload }
+    }
+}
