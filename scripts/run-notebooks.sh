@@ -25,7 +25,9 @@ if [ ${#names[@]} -eq 0 ]; then
     exit 0
 fi
 
-swift build -c release || { echo "run-notebooks: release build failed" >&2; exit 1; }
+for name in "${names[@]}"; do
+    swift build -c release --product "$name" || { echo "run-notebooks: release build of $name failed" >&2; exit 1; }
+done
 bin=$(swift build -c release --show-bin-path)
 
 failed=()
