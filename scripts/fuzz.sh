@@ -18,5 +18,7 @@ out=output/fuzz/$target
 mkdir -p "$out/corpus"
 seeds=Fuzz/${target#Fuzz}/seeds
 [ -d "$seeds" ] && cp -n "$seeds"/* "$out/corpus/" 2>/dev/null || true
-"$scratch/release/$target" "$out/corpus" -max_total_time="$seconds" -max_len=65536 \
+# libFuzzer reports crashes itself; Swift's backtracer would also start, and under ASan it can
+# hang holding this script's descriptors (and any flock around it).
+SWIFT_BACKTRACE=enable=no "$scratch/release/$target" "$out/corpus" -max_total_time="$seconds" -max_len=65536 \
     -rss_limit_mb=4096 -timeout=10 -artifact_prefix="$out/" -print_final_stats=1

@@ -30,7 +30,8 @@ func exercise(_ input: [UInt8]) {
     _ = markdown.render(source.introduction)
     for section in source.sections {
         _ = markdown.render(section.prose)
-        precondition(!HTML.escape(section.code).contains("<"), "escaped code still holds markup")
+        let escaped = HTML.escape(section.code).unicodeScalars
+        precondition(!escaped.contains { "<>\"'".unicodeScalars.contains($0) }, "escaped code still holds markup")
     }
 }
 

@@ -797,7 +797,7 @@ try notebook.cell("Compare with the original") {
         let helps = meanAndSD(bestUncertain.labels).mean < meanAndSD(random.labels).mean
         return (helps ? "in labels, yes" : "no: no share beat random in labels")
             + " (best share with uncertainty, \(bestUncertain.selection.name): \(saving(\.labels, bestUncertain, "labels")),"
-            + " \(saving(\.wall, bestUncertain, "wall time")))"
+            + " \(saving(\.wall, bestUncertain, "wall time")), \(saving(\.cpu, bestUncertain, "CPU time")))"
     }
     var comparison = ResultsTable.comparison(
         "The original against this run (\(data.name))",
@@ -811,7 +811,10 @@ try notebook.cell("Compare with the original") {
     comparison.append(["Labels to the target, random (p = 0 %)", "—", labelsText(random)])
     comparison.append(["Labels to the target, margin only (p = 100 %)", "—", labelsText(marginOnly)])
     comparison.append(["Fewest labels to the target", "—", best.map { "\($0.selection.name): \(labelsText($0))" } ?? "no share reached it"])
-    comparison.append(["Margin only against random", "—", "\(saving(\.labels, marginOnly, "labels")), \(saving(\.wall, marginOnly, "wall time"))"])
+    comparison.append([
+        "Margin only against random", "—",
+        "\(saving(\.labels, marginOnly, "labels")), \(saving(\.wall, marginOnly, "wall time")), \(saving(\.cpu, marginOnly, "CPU time"))",
+    ])
     comparison.append(["Did uncertainty sampling speed training up?", "not as hoped", verdict])
     comparison.append(["Diversity sampling (k-center greedy)", "left for later", "\(labelsText(diversityResult)): \(saving(\.labels, diversityResult, "labels"))"])
     try notebook.show(comparison)

@@ -386,6 +386,27 @@ try notebook.cell("Show the highest-entropy images") {
             rowLabels: picks.map { "Iteration \($0.round)" }))
 }
 
+//: Which digits did each strategy buy? Random sampling buys them in proportion to the pool;
+//: entropy sampling buys the digits its network is least sure of.
+try notebook.cell("Count the digits each strategy bought") {
+    /// Images bought per digit, averaged over trials.
+    func digitCounts(_ runs: LoopRuns) -> [Double] {
+        var counts = [Double](repeating: 0, count: data.train.classCount)
+        for index in runs.finished.flatMap({ $0.rounds.flatMap(\.queried) }) { counts[data.train.labels[index]] += 1 }
+        return counts.map { $0 / Double(max(1, runs.finished.count)) }
+    }
+    try notebook.show(
+        BarChart(
+            title: "Digits among the images each strategy bought",
+            categories: data.train.classNames,
+            series: [
+                BarChart.Series(name: "Entropy sampling", values: digitCounts(entropy)),
+                BarChart.Series(name: "Random sampling", values: digitCounts(random)),
+            ],
+            xLabel: "Digit", yLabel: trials > 1 ? "Images bought (mean over trials)" : "Images bought", showsValues: false,
+            size: (720, 360)))
+}
+
 //: ## The ceiling is the optimizer's
 //: Keras 2 multiplies every Adadelta step by a learning rate of 0.001; Zeiler's Adadelta has no
 //: learning rate at all, which is a learning rate of 1. With $g$ the gradient and $a$, $u$ the
@@ -399,16 +420,16 @@ let zeiler = try notebook.cell("Train on the whole training split with learning 
         on: data, learningRate: Protocol.zeilerLearningRate, epochs: plan.epochs, generator: &generator,
         progress: notebook.progress)
     print("trained on \(run.trainedOn) images for \(epochsText): test accuracy " + String(format: "%.4f", run.testAccuracy))
-    let epochs = (1...plan.epochs).map(Double.init)
     try notebook.show(
-        LinePlot(
-            title: "Validation accuracy per epoch, full supervision",
-            xLabel: "Epoch", yLabel: "Validation accuracy",
+        BarChart(
+            title: "Validation accuracy after each epoch, full supervision",
+            categories: (1...plan.epochs).map(String.init),
             series: [
-                LineSeries(name: "Adadelta, learning rate 0.001 (Keras 2)", x: epochs, y: reference.history.validationAccuracy),
-                LineSeries(name: "Adadelta, learning rate 1.0 (Zeiler)", x: epochs, y: run.history.validationAccuracy),
+                BarChart.Series(name: "Adadelta, learning rate 0.001 (Keras 2)", values: reference.history.validationAccuracy),
+                BarChart.Series(name: "Adadelta, learning rate 1.0 (Zeiler)", values: run.history.validationAccuracy),
             ],
-            yStyle: .percent, size: (680, 380)))
+            xLabel: "Epoch", yLabel: "Validation accuracy", yStyle: .percent, showsValues: plan.epochs <= 5,
+            size: (680, 380)))
     return run
 }
 

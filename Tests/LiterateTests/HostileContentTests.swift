@@ -51,6 +51,20 @@ private let payload = "<script>alert('x')</script>\"'&"
         #expect(!folder.read("\(folderName)/index.html").isEmpty)
     }
 
+    /// Marks that join a quote or bracket into one Swift Character, which the browser still
+    /// reads as a bare quote or bracket. The first is the notebook-source fuzzer's find
+    /// (crash-6d7f16ce…: U+06DD, a prepended mark, before `<`).
+    @Test(arguments: [
+        ("\u{6DD}<script>", "\u{6DD}&lt;script&gt;"),
+        ("<\u{338}b>", "&lt;\u{338}b&gt;"),
+        ("x\"\u{301} onerror=alert(1) y=\"", "x&quot;\u{301} onerror=alert(1) y=&quot;"),
+        ("'\u{200D}&\u{301}", "&#39;\u{200D}&amp;\u{301}"),
+    ])
+    func quotesAndBracketsInsideCombinedCharactersAreEscaped(text: String, escaped: String) {
+        #expect(HTML.escape(text).unicodeScalars.elementsEqual(escaped.unicodeScalars))
+        #expect(!HTML.escape(text).unicodeScalars.contains { "<>\"'".unicodeScalars.contains($0) })
+    }
+
     struct Hostile: Error, CustomStringConvertible {
         var description: String { payload }
     }

@@ -4,20 +4,24 @@
 /// HTML text helpers.
 enum HTML {
     /// `text` safe as HTML text or inside a double- or single-quoted attribute.
+    ///
+    /// It works on Unicode scalars, as a browser reads them, not on Swift's Characters: a
+    /// combining mark after a quote (`"\u{301}`), or a prepended mark before a `<`, makes one
+    /// Character that equals neither, yet the browser still sees the bare quote or bracket (the
+    /// notebook-source fuzzer found this).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": result.append(contentsOf: "&#39;".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// A URL- and file-name-safe form of `text`: lowercase letters, digits and single hyphens
@@ -38,17 +42,17 @@ enum HTML {
 
     /// `html` with its tags removed (the text of a heading, for its anchor).
     static func text(of html: String) -> String {
-        var result = ""
+        var result = String.UnicodeScalarView()
         var inTag = false
-        for character in html {
-            if character == "<" {
+        for scalar in html.unicodeScalars {
+            if scalar == "<" {
                 inTag = true
-            } else if character == ">" {
+            } else if scalar == ">" {
                 inTag = false
             } else if !inTag {
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }
