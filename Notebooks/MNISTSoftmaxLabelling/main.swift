@@ -688,7 +688,7 @@ try notebook.cell("Compare with the original") {
 //: - **The model and the fit are the original's.** The two single fits reproduce its figures
 //:   to the image: 92.25 % with all 4 000 labels, 83.75 % with the first 400.
 //: - **The rows built on the active loop land lower** than the original's, by 2 to 4 points.
-//:   The reruns with reordered sums move them by about a point either way but do not reach
+//:   The reruns with reordered sums move them by up to a couple of points but do not reach
 //:   the original's figures, so rounding accounts for part of the gap at most. The rest must
 //:   come from some detail of the original's code that its write-up does not state.
 //: - **Choosing by confidence helps on this data**: the active model beats both the same 40
@@ -697,8 +697,9 @@ try notebook.cell("Compare with the original") {
 //: - **Auto-labelling gains little.** Adding all 3 600 predictions at once changes almost
 //:   nothing; adding them most confident first does a little better, but over random draws
 //:   both stay within one standard deviation of the active model they start from.
-//: - **Stopping on the test set flatters every row**, by one to two points on average over the
-//:   draws, which is as large as the differences between the last three rows.
+//: - **Stopping on the test set flatters the figures**, by up to about two points on average
+//:   over the draws (printed above the table), as much as the differences between the last
+//:   three rows.
 //: - **Four hundred test images are few.** A new draw of the data moves every row by about two
 //:   points (one standard deviation), more than the 0.75 points that separate the original's
 //:   active, naive and confidence-ordered rows: those three cannot be told apart on this test
