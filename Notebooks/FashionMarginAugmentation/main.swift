@@ -289,8 +289,11 @@ try notebook.cell("Time the network") {
 //: random arm, draws them at random), labels the chosen ones, adds their augmented copies, trains a
 //: fresh network on everything, and scores it on the test set. The strategies take their rounds in
 //: turn, so a run stopped early has every curve equally far along. Each learner's state is
-//: checkpointed after every round: a killed run resumes at the round it reached (each learner
-//: first retrains the model of its last round, with the same random streams, so nothing changes).
+//: checkpointed after every round: a killed run resumes at the round it reached. Each learner
+//: first retrains the model of its last round, with the same random streams, so the run goes on as
+//: it would have; only the last bits of floating-point rounding can differ, as they already do
+//: between two uninterrupted runs here (their round-0 accuracies agree, their later queries differ
+//: by a few images).
 /// One finished arm of one trial: the learner's record and its last model's confusion matrix.
 struct ArmRun: Codable {
     var arm: Int
