@@ -167,4 +167,16 @@ import Testing
         #expect(folder.read("index.html").contains("90.1 % with &lt;5 600&gt; labels"))
         #expect(folder.report.contains("<p class=\"headline\">90.1 % with &lt;5 600&gt; labels</p>"))
     }
+
+    @Test(arguments: [("quick", true), ("standard", false), ("paper", false)])
+    func onlyAQuickRunsHeadlineIsMarkedAsASmokeRun(profile: String, marked: Bool) {
+        let folder = ScratchFolder()
+        let status = folder.run("", ["--profile", profile]) { notebook in
+            try notebook.cell("Result") { notebook.headline("11 % with 100 labels") }
+        }
+        #expect(status == 0)
+        #expect(folder.read("index.html").contains(">smoke run</span> 11 % with 100 labels") == marked)
+        #expect(folder.report.contains(">smoke run</span> 11 % with 100 labels") == marked)
+        #expect(folder.report.contains("11 % with 100 labels"))
+    }
 }

@@ -24,7 +24,7 @@ enum IndexPage {
             return """
                 <tr><td><a href="\(link)"><b>\(HTML.escape(summary.title))</b></a><br>\
                 <span class="when">\(HTML.escape(summary.study))</span></td>\
-                <td>\(HTML.escape(summary.headline ?? "—"))</td>\
+                <td>\(summary.profile == .quick ? Profile.smokeRunBadge : "")\(HTML.escape(summary.headline ?? "—"))</td>\
                 <td class="when">\(HTML.escape(ReportFormat.dateTime(summary.startedAt)))<br>\
                 \(summary.profile.rawValue), seed \(summary.seed), \(ReportFormat.duration(summary.duration))</td>\
                 <td>\(status)</td></tr>

@@ -23,7 +23,7 @@ enum ReportPage {
                 <h1>\(HTML.escape(report.title))</h1>
                 \(statusHTML(report))
                 \(report.notes.map { "<p class=\"run-note\">\(HTML.escape($0))</p>" }.joined())
-                \(report.headline.map { "<p class=\"headline\">\(HTML.escape($0))</p>" } ?? "")
+                \(report.headline.map { headlineHTML($0, profile: report.parameters.profile) } ?? "")
                 \(runFactsHTML(report))
                 </header>
                 \(introduction.isEmpty ? "" : "<div class=\"prose intro\">\(introduction)</div>")
@@ -85,6 +85,13 @@ enum ReportPage {
                 updated \(HTML.escape(ReportFormat.dateTime(report.startedAt.addingTimeInterval(report.duration))))</p>
                 """
         }
+    }
+
+    /// The headline, marked as a smoke run's when the quick profile ran: its numbers show that
+    /// the cells work, not what the study finds.
+    private static func headlineHTML(_ headline: String, profile: Profile) -> String {
+        let badge = profile == .quick ? Profile.smokeRunBadge : ""
+        return "<p class=\"headline\">\(badge)\(HTML.escape(headline))</p>"
     }
 
     private static func runFactsHTML(_ report: StudyReport) -> String {

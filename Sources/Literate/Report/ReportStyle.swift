@@ -37,6 +37,8 @@ enum ReportStyle {
         .status.failed b { color: var(--bad); }
         .status.running b, .status.interrupted b { color: var(--warn); }
         .run-note { margin: 0 0 0.8rem; padding: 0.5rem 0.9rem; background: #fff8e6; border-radius: 6px; font-size: 0.85rem; }
+        .smoke { display: inline-block; font-size: 0.75rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em;
+          color: var(--warn); background: #fff3d1; border-radius: 3px; padding: 0.05rem 0.4rem; margin-right: 0.5rem; vertical-align: 0.1rem; }
         .headline { font-size: 1.15rem; margin: 0.6rem 0 1rem; padding: 0.7rem 1rem; border-left: 4px solid var(--accent);
           background: #f3f8ff; border-radius: 0 6px 6px 0; }
         .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(12.5rem, 1fr)); gap: 0.35rem 1.2rem;

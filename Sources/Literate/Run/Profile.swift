@@ -20,3 +20,11 @@ public enum Profile: String, CaseIterable, Codable, Sendable, ExpressibleByArgum
         }
     }
 }
+
+extension Profile {
+    /// Set before a quick run's headline in the report and the index: the quick profile trains
+    /// too little for its numbers to mean anything.
+    static let smokeRunBadge =
+        "<span class=\"smoke\" title=\"The quick profile only checks that every cell runs; its numbers are not results. Run the standard profile for those.\">smoke run</span> "
+}
+
