@@ -15,6 +15,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
     case corruptGzip(path: String, detail: String, fix: String)
     /// A label names a class the data set does not have.
     case labelOutOfRange(path: String, item: Int, label: Int, classes: Int, fix: String)
+    /// A line of a text file (a CSV of digits) is not what the format allows; `line` counts from 1.
+    case malformedLine(path: String, line: Int, detail: String, fix: String)
     /// The images are not the size the data set's images have (another data set's file).
     case unexpectedShape(path: String, expected: [Int], found: [Int], fix: String)
 
@@ -35,6 +37,8 @@ public enum DataError: Error, Equatable, CustomStringConvertible {
             return "\(path) is not a valid gzip file (\(detail)): \(fix)"
         case .labelOutOfRange(let path, let item, let label, let classes, let fix):
             return "\(path): item \(item) has label \(label), expected 0..<\(classes): \(fix)"
+        case .malformedLine(let path, let line, let detail, let fix):
+            return "\(path), line \(line): \(detail): \(fix)"
         case .unexpectedShape(let path, let expected, let found, let fix):
             return "\(path) holds images of \(Self.size(found)), expected \(Self.size(expected)): \(fix)"
         }
