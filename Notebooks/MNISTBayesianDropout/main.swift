@@ -360,7 +360,7 @@ let leftoverCheck = try notebook.cell("Train on random sets of 256, 260 and 264 
         let leftover = size % 128
         table.append([
             "\(size)", "\(size / 128) of 128" + (leftover > 0 ? " + 1 of \(leftover)" : ""),
-            meanAndSpread(values.map { $0 * 100 }, decimals: 1) + "\u{2009}%",
+            meanAndSpread(values.map { $0 * 100 }, decimals: 1) + "\u{202F}%",
         ])
     }
     try notebook.show(table)
@@ -421,7 +421,7 @@ try notebook.cell("Compare with the original") {
         let finals = states[function].compactMap { $0.curve.points.last?.accuracy }
         table.append([
             entry.name, reach(0.90, function), reach(0.95, function), function == 0 ? "about 450" : "—",
-            meanAndSpread(finals.map { $0 * 100 }, decimals: 1) + "\u{2009}%",
+            meanAndSpread(finals.map { $0 * 100 }, decimals: 1) + "\u{202F}%",
         ])
     }
     try notebook.show(table)

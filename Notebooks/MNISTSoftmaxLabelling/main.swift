@@ -323,7 +323,7 @@ func percent(_ value: Double) -> String { ResultsTable.Format.percent(2).string(
 func meanAndSpread(_ values: [Double]) -> String {
     let spread = TrialSpread(values)
     guard spread.count > 1 else { return percent(spread.mean) }
-    return String(format: "%.2f ± %.2f", spread.mean * 100, spread.standardDeviation * 100) + "\u{2009}%"
+    return String(format: "%.2f ± %.2f", spread.mean * 100, spread.standardDeviation * 100) + "\u{202F}%"
 }
 
 /// The names of the five rows, as the results table and the terminal print them.

@@ -91,7 +91,7 @@ import Testing
         }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
-        #expect(report.contains("<td>Round &lt;1&gt;</td><td class=\"number\">85.0\u{2009}%</td>"))
+        #expect(report.contains("<td>Round &lt;1&gt;</td><td class=\"number\">85.0\u{202F}%</td>"))
         #expect(report.contains("Show &lt;things&gt;"))
     }
 

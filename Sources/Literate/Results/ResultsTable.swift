@@ -1,6 +1,8 @@
 // The table a study ends with: its numbers beside the ones the original write-up reported, with
 // the spread over trials where the original ran one.
+import Figures
 import Foundation
+import Learning
 
 /// A table of results shown in a report: a title, column headers, rows of text and notes.
 ///
@@ -16,29 +18,18 @@ public struct ResultsTable: Codable, Equatable, Sendable {
         case percent(Int)
         /// A decimal with `decimals` digits after the point.
         case decimal(Int)
-        /// A whole number, thousands separated by a thin space: "5 600".
+        /// A whole number, thousands separated by a narrow no-break space: "5 600".
         case count
 
-        /// `value` in this format; NaN and infinities as "n/a".
+        /// `value` in this format, written as the figures write numbers (Figures' `NumberStyle`);
+        /// NaN and infinities as "n/a".
         public func string(_ value: Double) -> String {
             guard value.isFinite else { return "n/a" }
             switch self {
-            case .percent(let decimals): return String(format: "%.\(max(decimals, 0))f", value * 100) + "\u{2009}%"
-            case .decimal(let decimals): return String(format: "%.\(max(decimals, 0))f", value)
-            case .count: return Self.grouped(Int(value.rounded()))
+            case .percent(let decimals): return NumberStyle.percent.format(value, decimals: decimals)
+            case .decimal(let decimals): return NumberStyle.plain.format(value, decimals: decimals)
+            case .count: return NumberStyle.plain.format(value.rounded(), decimals: 0)
             }
-        }
-
-        private static func grouped(_ value: Int) -> String {
-            let digits = String(value.magnitude)
-            var groups: [Substring] = []
-            var end = digits.endIndex
-            while end > digits.startIndex {
-                let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-                groups.insert(digits[start..<end], at: 0)
-                end = start
-            }
-            return (value < 0 ? "−" : "") + groups.joined(separator: "\u{2009}")
         }
     }
 
@@ -82,12 +73,10 @@ public struct ResultsTable: Codable, Equatable, Sendable {
     /// "89.8 % ± 0.6 % (3 trials)" for several values, "89.8 %" for one, "—" for none.
     public static func meanAndSpread(_ values: [Double], as format: Format) -> String {
         guard !values.isEmpty else { return "—" }
-        let mean = values.reduce(0, +) / Double(values.count)
-        guard values.count > 1 else { return format.string(mean) }
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-        let spread =
-            format == .count ? Format.decimal(1).string(variance.squareRoot()) : format.string(variance.squareRoot())
-        return "\(format.string(mean)) ± \(spread) (\(values.count) trials)"
+        let spread = TrialSpread(values)
+        guard spread.count > 1 else { return format.string(spread.mean) }
+        let deviation = format == .count ? Format.decimal(1) : format
+        return "\(format.string(spread.mean)) ± \(deviation.string(spread.standardDeviation)) (\(spread.count) trials)"
     }
 
     private static func checkWidth(_ row: [String], _ columns: [String]) {
