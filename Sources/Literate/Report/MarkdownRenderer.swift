@@ -26,11 +26,14 @@ package struct MarkdownRenderer {
         return anchoringHeadings(html)
     }
 
-    /// `markdown` with the lines of each paragraph and list item joined into one. Markdown
-    /// reads a single line break as a space anyway, but Ink 0.6 ends a paragraph at a line that
-    /// starts with a backtick and cannot read a code span broken across two lines.
+    /// `markdown` with the lines of each paragraph and list item joined into one, and the
+    /// brackets of its prose that open no link escaped (`LinkBrackets`). Markdown reads a single
+    /// line break as a space anyway, but Ink 0.6 ends a paragraph at a line that starts with a
+    /// backtick and cannot read a code span broken across two lines.
     static func joiningParagraphLines(_ markdown: String) -> String {
         var lines: [String] = []
+        /// Whether `lines[i]` is prose (not code, not a fence, not raw HTML).
+        var isProse: [Bool] = []
         var inFence = false
         var joinable = false
         var previousBlank = true
@@ -46,13 +49,14 @@ package struct MarkdownRenderer {
                 lines[lines.count - 1] += " " + text
             } else {
                 lines.append(String(line))
+                isProse.append(!inFence && !inIndentedCode && !text.hasPrefix("```") && !text.hasPrefix("<"))
             }
             previousBlank = text.isEmpty
             joinable =
                 !inFence && !inIndentedCode && !text.isEmpty && !text.hasPrefix("```") && !text.hasPrefix("#")
                 && !text.hasPrefix("|") && !text.hasPrefix("<")
         }
-        return lines.joined(separator: "\n")
+        return zip(lines, isProse).map { $1 ? LinkBrackets.escapingUnlinked($0) : $0 }.joined(separator: "\n")
     }
 
     /// Whether `text` opens a list item: "- ", "* ", "+ ", "1. " or "1) ".
