@@ -31,9 +31,14 @@ import Testing
     @Test(arguments: [
         ("[1, 2] and [a", #"\[1, 2] and \[a"#),
         ("a [link](https://x.org) and [text][ref]", "a [link](https://x.org) and [text][ref]"),
-        ("[ref]: https://x.org", "[ref]: https://x.org"),
+        ("[ref]: https://x.org but a [b]: c", #"[ref]: https://x.org but a \[b]: c"#),
         ("![a dot](dot.png) [[nested](x)]", #"![a dot](dot.png) \[[nested](x)]"#),
-        ("code `a[0]` and ``b[`]`` stay, \\[escaped] too", "code `a[0]` and ``b[`]`` stay, \\[escaped] too"),
+        ("[x](unclosed and [y][unclosed", #"\[x](unclosed and \[y]\[unclosed"#),
+        ("[x](a (b) c) [y](z\r)", #"[x](a (b) c) \[y](z\#r)"#),
+        ("code `a[0]` stays, \\[escaped] too", "code `a[0]` stays, \\[escaped] too"),
+        // Ink's code spans: one backtick to the next ("``" is an empty one), never across a line
+        ("``b[`]``", #"``b\[`]``"#),
+        ("`unclosed [x]\r` code", #"`unclosed \[x]\#r` code"#),
         ("no brackets", "no brackets"),
     ])
     func bracketsThatOpenNoLinkAreEscaped(line: String, escaped: String) {

@@ -5,9 +5,11 @@
 /// Escaping of the `[` that open no link, so that Ink never backtracks over them.
 enum LinkBrackets {
     /// `line` (one paragraph's text, not code) with a backslash before every `[` that neither
-    /// opens a link (`[text](url)`, `[text][ref]`, `[ref]: url`) nor is a reference's second
-    /// bracket. Brackets inside code spans and already escaped ones are left as they are; Ink
-    /// drops the backslash, so the reader sees the bracket unchanged.
+    /// opens a link Ink can read (`[text](url)` with its `)`, `[text][ref]` with its `]`, both
+    /// on the same line; `[ref]: url` at the start) nor is a reference's second bracket. It
+    /// reads code spans as Ink does (a backtick to the next one, not across a line break) and
+    /// leaves the brackets in them and escaped ones alone; Ink drops the backslash, so the
+    /// reader sees the bracket unchanged.
     static func escapingUnlinked(_ line: String) -> String {
         let characters = Array(line)
         var isOpener = [Bool](repeating: false, count: characters.count)
@@ -20,16 +22,30 @@ enum LinkBrackets {
                 i += 2
                 continue
             case "`":
-                i = endOfCodeSpan(characters, at: i)
-                continue
+                // a code span runs to the next backtick on the line; without one it is text
+                if let close = index(of: "`", in: characters, from: i + 1) {
+                    i = close + 1
+                    continue
+                }
             case "[":
                 isOpener[i] = true
                 open.append(i)
             case "]":
                 guard let opener = open.popLast() else { break }
                 let next = i + 1 < characters.count ? characters[i + 1] : nil
-                if next == "(" || next == "[" || next == ":" { opensLink[opener] = true }
-                if next == "[" { opensLink[i + 1] = true }
+                let readable =
+                    switch next {
+                    case "(": index(of: ")", in: characters, from: i + 2, balancing: "(") != nil
+                    case "[": index(of: "]", in: characters, from: i + 2) != nil
+                    case ":": opener == 0
+                    default: false
+                    }
+                if readable {
+                    opensLink[opener] = true
+                    if next == "[" { opensLink[i + 1] = true }
+                }
+            case let character where character.isNewline:
+                open.removeAll()  // Ink may end the paragraph here: no link spans it
             default: break
             }
             i += 1
@@ -44,25 +60,24 @@ enum LinkBrackets {
         return result
     }
 
-    /// The index after the code span whose opening backticks start at `start` (a run of n
-    /// backticks closes at the next run of exactly n), or after the run when nothing closes it.
-    private static func endOfCodeSpan(_ characters: [Character], at start: Int) -> Int {
-        func run(at index: Int) -> Int {
-            var end = index
-            while end < characters.count && characters[end] == "`" { end += 1 }
-            return end - index
-        }
-        let length = run(at: start)
-        var i = start + length
-        while i < characters.count {
-            if characters[i] == "`" {
-                let found = run(at: i)
-                if found == length { return i + found }
-                i += found
-            } else {
-                i += 1
+    /// The index of the first `target` at or after `start` before the line ends (any newline
+    /// character), skipping, with `balancing`, nested pairs of it and `target`: where Ink's
+    /// reader would find it (it knows no backslash escapes there).
+    private static func index(
+        of target: Character, in characters: [Character], from start: Int, balancing opener: Character? = nil
+    ) -> Int? {
+        var depth = 0
+        var i = start
+        while i < characters.count, !characters[i].isNewline {
+            let character = characters[i]
+            if character == target {
+                if depth == 0 { return i }
+                depth -= 1
+            } else if character == opener {
+                depth += 1
             }
+            i += 1
         }
-        return start + length
+        return nil
     }
 }
