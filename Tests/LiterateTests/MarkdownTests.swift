@@ -42,7 +42,7 @@ import Testing
         ("no brackets", "no brackets"),
     ])
     func bracketsThatOpenNoLinkAreEscaped(line: String, escaped: String) {
-        #expect(LinkBrackets.escapingUnlinked(line) == escaped)
+        #expect(InkGuard.escapingUnlinkedBrackets(line) == escaped)
     }
 
     /// Ink backtracks over every unmatched `[`: 2^n for a run of n (the notebook-source
@@ -54,6 +54,20 @@ import Testing
         #expect(html.contains("<p>one\(brackets)e] line</p>"))
         #expect(html.contains("let a = x[0]"))
         #expect(!html.contains("\\"))
+    }
+
+    /// The notebook-source fuzzer's timeout-f022e9d4…, reduced: Ink 0.6 never finished `<P`.
+    @Test(.timeLimit(.minutes(1))) func aParagraphTagThatNeverClosesRendersAsText() {
+        #expect(InkGuard.escapingUnclosedParagraphTags("a <p> b <P") == "a <p> b &lt;P")
+        #expect(InkGuard.escapingUnclosedParagraphTags("<pre>x</pre> and <p") == "<pre>x</pre> and &lt;p")
+        #expect(InkGuard.escapingUnclosedParagraphTags("x < y, <b and <p> q") == "x < y, <b and <p> q")
+        for markdown in ["<P", "<p", "text\n\n<p lower", "<b>bold</b> and <p"] {
+            var renderer = MarkdownRenderer()
+            let html = renderer.render(markdown)
+            #expect(html.contains("&lt;") || html.contains("<p>"), "\(markdown) → \(html)")
+        }
+        var renderer = MarkdownRenderer()
+        #expect(renderer.render("<P") == "<p>&lt;P</p>")
     }
 
     @Test func linksStillRender() {

@@ -22,12 +22,13 @@ package struct MarkdownRenderer {
     /// `markdown` as HTML.
     package mutating func render(_ markdown: String) -> String {
         let math = MathSpans(markdown)
-        let html = math.restore(in: MarkdownParser().html(from: Self.joiningParagraphLines(math.markdown)))
+        let prepared = InkGuard.escapingUnclosedParagraphTags(Self.joiningParagraphLines(math.markdown))
+        let html = math.restore(in: MarkdownParser().html(from: prepared))
         return anchoringHeadings(html)
     }
 
     /// `markdown` with the lines of each paragraph and list item joined into one, and the
-    /// brackets of its prose that open no link escaped (`LinkBrackets`). Markdown reads a single
+    /// brackets of its prose that open no link escaped (`InkGuard`). Markdown reads a single
     /// line break as a space anyway, but Ink 0.6 ends a paragraph at a line that starts with a
     /// backtick and cannot read a code span broken across two lines.
     static func joiningParagraphLines(_ markdown: String) -> String {
@@ -56,7 +57,7 @@ package struct MarkdownRenderer {
                 !inFence && !inIndentedCode && !text.isEmpty && !text.hasPrefix("```") && !text.hasPrefix("#")
                 && !text.hasPrefix("|") && !text.hasPrefix("<")
         }
-        return zip(lines, isProse).map { $1 ? LinkBrackets.escapingUnlinked($0) : $0 }.joined(separator: "\n")
+        return zip(lines, isProse).map { $1 ? InkGuard.escapingUnlinkedBrackets($0) : $0 }.joined(separator: "\n")
     }
 
     /// Whether `text` opens a list item: "- ", "* ", "+ ", "1. " or "1) ".

@@ -1,16 +1,20 @@
-// Square brackets that cannot open a link, escaped before Ink reads them. Ink 0.6 tries every `[`
-// as a link and, when the link fails, rewinds and reads what was inside again, so a run of n
-// unmatched brackets costs 2^n: 17 in one line of prose took 17 s, 25 would take hours (the
-// notebook-source fuzzer's find, timeout-2df64348…).
-/// Escaping of the `[` that open no link, so that Ink never backtracks over them.
-enum LinkBrackets {
+// Markdown that sends Ink 0.6 into endless work, rewritten before Ink reads it so that it reads
+// the same. Both were found by the notebook-source fuzzer:
+// - Ink tries every `[` as a link and, when the link fails, rewinds and reads what was inside
+//   again, so a run of n unmatched brackets costs 2^n: 17 in a line of prose took 17 s, 25 would
+//   take hours (timeout-2df64348…, timeout-d9e06709…).
+// - A paragraph ends before `<p`, and a `<p` that no `>` follows cannot be read as HTML either,
+//   so Ink reads an empty paragraph there forever (timeout-f022e9d4…: the prose `<P`).
+
+/// Rewrites of the markdown Ink 0.6 cannot finish reading.
+enum InkGuard {
     /// `line` (one paragraph's text, not code) with a backslash before every `[` that neither
     /// opens a link Ink can read (`[text](url)` with its `)`, `[text][ref]` with its `]`, both
     /// on the same line; `[ref]: url` at the start) nor is a reference's second bracket. It
     /// reads code spans as Ink does (a backtick to the next one, not across a line break) and
     /// leaves the brackets in them and escaped ones alone; Ink drops the backslash, so the
     /// reader sees the bracket unchanged.
-    static func escapingUnlinked(_ line: String) -> String {
+    static func escapingUnlinkedBrackets(_ line: String) -> String {
         let characters = Array(line)
         var isOpener = [Bool](repeating: false, count: characters.count)
         var opensLink = [Bool](repeating: false, count: characters.count)
@@ -56,6 +60,23 @@ enum LinkBrackets {
         for (index, character) in characters.enumerated() {
             if isOpener[index] && !opensLink[index] { result.append("\\") }
             result.append(character)
+        }
+        return result
+    }
+
+    /// `markdown` with the `<` of every `<p` or `<P` after its last `>` written `&lt;`: there
+    /// Ink can read it neither as HTML nor as the text of a paragraph, and would stop there
+    /// forever. The entity shows as `<` in prose (and as `&lt;` in code, the one difference, for
+    /// such a `<p` in code after the document's last `>`).
+    static func escapingUnclosedParagraphTags(_ markdown: String) -> String {
+        let tail = markdown.lastIndex(of: ">").map { markdown.index(after: $0) } ?? markdown.startIndex
+        guard markdown[tail...].contains("<") else { return markdown }
+        var result = String(markdown[..<tail])
+        var characters = markdown[tail...].makeIterator()
+        var pending = characters.next()
+        while let character = pending {
+            pending = characters.next()
+            result.append(character == "<" && (pending == "p" || pending == "P") ? "&lt;" : String(character))
         }
         return result
     }
