@@ -70,6 +70,14 @@ import Testing
         #expect(renderer.render("<P") == "<p>&lt;P</p>")
     }
 
+    /// The fuzzer's timeout-8ccea4a4…: brackets after an HTML element that opens the line.
+    @Test(.timeLimit(.minutes(1))) func bracketsAfterALeadingHTMLElementRenderAtOnce() {
+        var renderer = MarkdownRenderer()
+        let html = renderer.render("<b>html</b> and " + String(repeating: "[", count: 40) + " x")
+        #expect(html.contains("<b>html</b>"))
+        #expect(html.contains(String(repeating: "[", count: 40) + " x"))
+    }
+
     @Test func linksStillRender() {
         var renderer = MarkdownRenderer()
         let html = renderer.render("See [the paper](https://arxiv.org/abs/1703.02910) [1].")

@@ -33,7 +33,9 @@ package struct MarkdownRenderer {
     /// backtick and cannot read a code span broken across two lines.
     static func joiningParagraphLines(_ markdown: String) -> String {
         var lines: [String] = []
-        /// Whether `lines[i]` is prose (not code, not a fence, not raw HTML).
+        /// Whether `lines[i]` is prose (not code, not a fence). A line opening with HTML counts:
+        /// Ink reads the text after its element as a paragraph (a bracket escaped inside the
+        /// element itself shows its backslash, a price for never hanging).
         var isProse: [Bool] = []
         var inFence = false
         var joinable = false
@@ -50,7 +52,7 @@ package struct MarkdownRenderer {
                 lines[lines.count - 1] += " " + text
             } else {
                 lines.append(String(line))
-                isProse.append(!inFence && !inIndentedCode && !text.hasPrefix("```") && !text.hasPrefix("<"))
+                isProse.append(!inFence && !inIndentedCode && !text.hasPrefix("```"))
             }
             previousBlank = text.isEmpty
             joinable =
