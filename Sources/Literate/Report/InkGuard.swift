@@ -1,19 +1,46 @@
-// Markdown that sends Ink 0.6 into endless work, rewritten before Ink reads it so that it reads
-// the same. Both were found by the notebook-source fuzzer:
+// Markdown that sends Ink 0.6 into endless work, rewritten before Ink reads it and put back in
+// its HTML, so that it reads the same. Both were found by the notebook-source fuzzer:
 // - Ink tries every `[` as a link and, when the link fails, rewinds and reads what was inside
 //   again, so a run of n unmatched brackets costs 2^n: 17 in a line of prose took 17 s, 25 would
 //   take hours (timeout-2df64348…, timeout-d9e06709…).
 // - A paragraph ends before `<p`, and a `<p` that no `>` follows cannot be read as HTML either,
 //   so Ink reads an empty paragraph there forever (timeout-f022e9d4…: the prose `<P`).
+// The characters Ink must not see are swapped for private-use ones it reads as plain text, and
+// swapped back in its output: no guess at what Ink will read as code is needed (Ink's lists, for
+// one, read a line of ``` as text; timeout-32774213…), and code shows them unchanged.
 
-/// Rewrites of the markdown Ink 0.6 cannot finish reading.
+/// Rewrites of the markdown Ink 0.6 cannot finish reading, and their undoing in its HTML.
 enum InkGuard {
-    /// `line` (one paragraph's text, not code) with a backslash before every `[` that neither
-    /// opens a link Ink can read (`[text](url)` with its `)`, `[text][ref]` with its `]`, both
-    /// on the same line; `[ref]: url` at the start) nor is a reference's second bracket. It
-    /// reads code spans as Ink does (a backtick to the next one, not across a line break) and
-    /// leaves the brackets in them and escaped ones alone; Ink drops the backslash, so the
-    /// reader sees the bracket unchanged.
+    /// Stands for a `[` that opens no link.
+    static let bracket: Unicode.Scalar = "\u{E000}"
+    /// Stands for the `<` of a `<p` that nothing closes; it comes back as `&lt;`.
+    static let angle: Unicode.Scalar = "\u{E001}"
+
+    /// `markdown` ready for Ink: every line through `escapingUnlinkedBrackets`, then the whole
+    /// through `escapingUnclosedParagraphTags`.
+    static func prepare(_ markdown: String) -> String {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        return escapingUnclosedParagraphTags(lines.map { escapingUnlinkedBrackets(String($0)) }.joined(separator: "\n"))
+    }
+
+    /// Ink's `html` with the stand-ins of `prepare` turned back: `[` and `&lt;`.
+    static func restore(_ html: String) -> String {
+        guard html.unicodeScalars.contains(where: { $0 == bracket || $0 == angle }) else { return html }
+        var result = String.UnicodeScalarView()
+        for scalar in html.unicodeScalars {
+            switch scalar {
+            case bracket: result.append("[")
+            case angle: result.append(contentsOf: "&lt;".unicodeScalars)
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// `line` with `bracket` for every `[` that neither opens a link Ink can read (`[text](url)`
+    /// with its `)`, `[text][ref]` with its `]`, both on the same line; `[ref]: url` at the
+    /// start) nor is a reference's second bracket. It pairs brackets as Ink would: skipping code
+    /// spans (a backtick to the next one, not across a line break) and escaped characters.
     static func escapingUnlinkedBrackets(_ line: String) -> String {
         let characters = Array(line)
         var isOpener = [Bool](repeating: false, count: characters.count)
@@ -58,16 +85,17 @@ enum InkGuard {
         var result = ""
         result.reserveCapacity(line.utf8.count + 8)
         for (index, character) in characters.enumerated() {
-            if isOpener[index] && !opensLink[index] { result.append("\\") }
-            result.append(character)
+            if isOpener[index] && !opensLink[index] {
+                result.unicodeScalars.append(bracket)
+            } else {
+                result.append(character)
+            }
         }
         return result
     }
 
-    /// `markdown` with the `<` of every `<p` or `<P` after its last `>` written `&lt;`: there
-    /// Ink can read it neither as HTML nor as the text of a paragraph, and would stop there
-    /// forever. The entity shows as `<` in prose (and as `&lt;` in code, the one difference, for
-    /// such a `<p` in code after the document's last `>`).
+    /// `markdown` with `angle` for the `<` of every `<p` or `<P` after its last `>`: there Ink
+    /// can read it neither as HTML nor as the text of a paragraph, and would stop forever.
     static func escapingUnclosedParagraphTags(_ markdown: String) -> String {
         let tail = markdown.lastIndex(of: ">").map { markdown.index(after: $0) } ?? markdown.startIndex
         guard markdown[tail...].contains("<") else { return markdown }
@@ -76,7 +104,11 @@ enum InkGuard {
         var pending = characters.next()
         while let character = pending {
             pending = characters.next()
-            result.append(character == "<" && (pending == "p" || pending == "P") ? "&lt;" : String(character))
+            if character == "<" && (pending == "p" || pending == "P") {
+                result.unicodeScalars.append(angle)
+            } else {
+                result.append(character)
+            }
         }
         return result
     }

@@ -22,21 +22,16 @@ package struct MarkdownRenderer {
     /// `markdown` as HTML.
     package mutating func render(_ markdown: String) -> String {
         let math = MathSpans(markdown)
-        let prepared = InkGuard.escapingUnclosedParagraphTags(Self.joiningParagraphLines(math.markdown))
-        let html = math.restore(in: MarkdownParser().html(from: prepared))
+        let prepared = InkGuard.prepare(Self.joiningParagraphLines(math.markdown))
+        let html = math.restore(in: InkGuard.restore(MarkdownParser().html(from: prepared)))
         return anchoringHeadings(html)
     }
 
-    /// `markdown` with the lines of each paragraph and list item joined into one, and the
-    /// brackets of its prose that open no link escaped (`InkGuard`). Markdown reads a single
-    /// line break as a space anyway, but Ink 0.6 ends a paragraph at a line that starts with a
-    /// backtick and cannot read a code span broken across two lines.
+    /// `markdown` with the lines of each paragraph and list item joined into one. Markdown
+    /// reads a single line break as a space anyway, but Ink 0.6 ends a paragraph at a line that
+    /// starts with a backtick and cannot read a code span broken across two lines.
     static func joiningParagraphLines(_ markdown: String) -> String {
         var lines: [String] = []
-        /// Whether `lines[i]` is prose (not code, not a fence). A line opening with HTML counts:
-        /// Ink reads the text after its element as a paragraph (a bracket escaped inside the
-        /// element itself shows its backslash, a price for never hanging).
-        var isProse: [Bool] = []
         var inFence = false
         var joinable = false
         var previousBlank = true
@@ -52,14 +47,13 @@ package struct MarkdownRenderer {
                 lines[lines.count - 1] += " " + text
             } else {
                 lines.append(String(line))
-                isProse.append(!inFence && !inIndentedCode && !text.hasPrefix("```"))
             }
             previousBlank = text.isEmpty
             joinable =
                 !inFence && !inIndentedCode && !text.isEmpty && !text.hasPrefix("```") && !text.hasPrefix("#")
                 && !text.hasPrefix("|") && !text.hasPrefix("<")
         }
-        return zip(lines, isProse).map { $1 ? InkGuard.escapingUnlinkedBrackets($0) : $0 }.joined(separator: "\n")
+        return lines.joined(separator: "\n")
     }
 
     /// Whether `text` opens a list item: "- ", "* ", "+ ", "1. " or "1) ".
