@@ -47,13 +47,15 @@ let package = Package(
                 .product(name: "Ink", package: "Ink"),
             ]),
         .executableTarget(name: "Benchmarks", dependencies: ["Learning"]),
-        // libFuzzer targets (scripts/fuzz.sh); built normally they replay crash files.
+        // libFuzzer targets (scripts/fuzz.sh) over one shared entry point; built normally they
+        // replay crash files.
+        .target(name: "FuzzDriver", path: "Fuzz/Driver"),
         .executableTarget(
-            name: "FuzzDataParsers", dependencies: ["Learning"], path: "Fuzz/DataParsers", exclude: ["seeds"],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+            name: "FuzzDataParsers", dependencies: ["FuzzDriver", "Learning"], path: "Fuzz/DataParsers",
+            exclude: ["seeds"]),
         .executableTarget(
-            name: "FuzzNotebookSource", dependencies: ["Literate"], path: "Fuzz/NotebookSource", exclude: ["seeds"],
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+            name: "FuzzNotebookSource", dependencies: ["FuzzDriver", "Literate"], path: "Fuzz/NotebookSource",
+            exclude: ["seeds"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),

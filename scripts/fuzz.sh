@@ -2,8 +2,7 @@
 # Runs a libFuzzer target for a given time. Usage: scripts/fuzz.sh TARGET [SECONDS]
 # TARGET is a Fuzz/ folder's product (FuzzDataParsers, FuzzNotebookSource). Findings (crash-*,
 # leak-*, timeout-* files) land in output/fuzz/TARGET/; its corpus grows in the same folder.
-# (lld links it: gold fails on the sanitized objects; -enable-testing lets a target reach the
-# internals it fuzzes through @testable import.) Replay a finding with the normal build:
+# (lld links it: gold fails on the sanitized objects.) Replay a finding with the normal build:
 # swift run TARGET output/fuzz/TARGET/crash-...
 set -euo pipefail
 target=${1:?usage: scripts/fuzz.sh TARGET [SECONDS]}
@@ -13,7 +12,7 @@ cd "$root"
 scripts/setup.sh
 scratch=.build-fuzz
 swift build -c release --scratch-path "$scratch" --product "$target" \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld -Xswiftc -enable-testing
+    -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 out=output/fuzz/$target
 mkdir -p "$out/corpus"
 seeds=Fuzz/${target#Fuzz}/seeds

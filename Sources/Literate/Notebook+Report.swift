@@ -23,7 +23,7 @@ extension Notebook {
         guard state == .running else { return }
         state = .finished
         removeUnusedFigures()
-        if writeReport() {
+        if writeFinalReport() {
             say("Report: \(studyFolder.appendingPathComponent("index.html").path) · \(ReportFormat.duration(elapsed))")
         } else if mode == .process, !Self.exiting {
             Foundation.exit(74)
@@ -86,7 +86,7 @@ extension Notebook {
     func stop(interruptedIn index: Int?) -> Error {
         state = .interrupted(cell: index.map { records[$0].title })
         progress.removeBar()
-        writeReport()
+        writeFinalReport()
         let done = records.filter { $0.isCell && $0.status != .interrupted }.count
         say(
             "⏸ Interrupted\(index.map { " in " + records[$0].title } ?? " between cells") after \(done) cell"
@@ -102,7 +102,7 @@ extension Notebook {
         if case .failed(let message) = records[index].status {
             say("✗ \(records[index].title) failed: \(message.split(separator: "\n").first ?? "")")
         }
-        if writeReport() { say("Report: \(studyFolder.appendingPathComponent("index.html").path)") }
+        if writeFinalReport() { say("Report: \(studyFolder.appendingPathComponent("index.html").path)") }
         if mode == .process { Foundation.exit(1) }
         return NotebookStopped()
     }
@@ -159,6 +159,21 @@ extension Notebook {
             reportWriteFailed = true
             return false
         }
+    }
+
+    /// Writes the report of a run that is ending (`writeReport`). If it cannot be written, the
+    /// report the run started from is put back in place of this run's last, unfinished one
+    /// (`LastGoodReport`), and the terminal says which stands.
+    @discardableResult
+    func writeFinalReport() -> Bool {
+        if writeReport() {
+            lastGood.discard()
+            return true
+        }
+        if lastGood.restore() {
+            terminal.say("\(study): the report of the previous run is put back in place")
+        }
+        return false
     }
 
     /// Seconds since the notebook started.

@@ -74,6 +74,8 @@ public final class Notebook {
     var trialsUsed: Int?
     /// Whether the last attempt to write the report failed.
     var reportWriteFailed = false
+    /// The report the run started from, put back if the run's last report cannot be written.
+    let lastGood: LastGoodReport
 
     /// Starts the notebook of the source file `filePath` (leave the default: the caller's file).
     ///
@@ -132,6 +134,7 @@ public final class Notebook {
         progress = TerminalProgress(terminal: terminal)
         environment = RunEnvironment.current(packageRoot: mode == .process ? setup.packageRoot : nil)
         assets = ReportAssets.install(into: setup.output)
+        lastGood = LastGoodReport(keepingIn: setup.studyFolder)
         progress.safePoint = { [weak self] in
             guard Thread.isMainThread else { return }
             MainActor.assumeIsolated { self?.stopIfInterruptedDuringCell() }

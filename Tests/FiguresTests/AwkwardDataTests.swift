@@ -9,9 +9,11 @@ import Testing
 struct AwkwardDataTests {
     /// Writes `figure` to a scratch PNG and returns what was written.
     private func draw(_ figure: some Figure) throws -> PNGSummary {
-        let path = try makeScratchFolder() + "/figure.png"
-        try figure.writePNG(to: path)
-        return try #require(readPNG(path))
+        try withScratchFolder { folder in
+            let path = folder + "/figure.png"
+            try figure.writePNG(to: path)
+            return try #require(readPNG(path))
+        }
     }
 
     @Test("NaN points, empty series and no series at all still draw axes")
@@ -124,11 +126,13 @@ struct AwkwardDataTests {
             ),
         ] as [(any Figure & Sendable, String)])
     func invalidData(_ figure: any Figure & Sendable, _ problem: String) throws {
-        let path = try makeScratchFolder() + "/figure.png"
-        #expect(throws: FigureError.invalidData(figure: figure.title, problem: problem)) {
-            try figure.writePNG(to: path)
+        try withScratchFolder { folder in
+            let path = folder + "/figure.png"
+            #expect(throws: FigureError.invalidData(figure: figure.title, problem: problem)) {
+                try figure.writePNG(to: path)
+            }
+            #expect(!FileManager.default.fileExists(atPath: path))
         }
-        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
     @Test("a batch shape that is not [N, H, W, C] or does not match the values throws")

@@ -51,16 +51,17 @@ struct FigureWritingTests {
         arguments: figures.indices)
     func writesPNG(_ index: Int) throws {
         let figure = Self.figures[index]
-        let folder = try makeScratchFolder()
-        let path = folder + "/figure.png"
-        try figure.writePNG(to: path)
-        let png = try #require(readPNG(path))
-        #expect(png.width == Int(figure.size.width * 2))
-        #expect(png.height == Int(figure.size.height * 2))
-        #expect(png.inkedPixels > png.width * png.height / 50, "almost nothing drawn")
-        #expect(png.colours > 20, "expected antialiased text and coloured data")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
-        #expect(leftovers == ["figure.png"], "the temporary file must be renamed away")
+        try withScratchFolder { folder in
+            let path = folder + "/figure.png"
+            try figure.writePNG(to: path)
+            let png = try #require(readPNG(path))
+            #expect(png.width == Int(figure.size.width * 2))
+            #expect(png.height == Int(figure.size.height * 2))
+            #expect(png.inkedPixels > png.width * png.height / 50, "almost nothing drawn")
+            #expect(png.colours > 20, "expected antialiased text and coloured data")
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+            #expect(leftovers == ["figure.png"], "the temporary file must be renamed away")
+        }
     }
 
     @Test(
@@ -68,52 +69,61 @@ struct FigureWritingTests {
         arguments: figures.indices)
     func writesSVG(_ index: Int) throws {
         let figure = Self.figures[index]
-        let path = try makeScratchFolder() + "/figure.svg"
-        try figure.writeSVG(to: path)
-        let svg = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(svg.hasPrefix("<?xml"))
-        #expect(svg.contains("width=\"\(Int(figure.size.width))px\""))
-        #expect(svg.hasSuffix("</svg>\n"))
+        try withScratchFolder { folder in
+            let path = folder + "/figure.svg"
+            try figure.writeSVG(to: path)
+            let svg = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(svg.hasPrefix("<?xml"))
+            #expect(svg.contains("width=\"\(Int(figure.size.width))px\""))
+            #expect(svg.hasSuffix("</svg>\n"))
+        }
     }
 
     @Test("the line plot is 1440x840 pixels for its default 720x420")
     func doubledSize() throws {
-        let path = try makeScratchFolder() + "/plot.png"
-        try Self.linePlot.writePNG(to: path)
-        let png = try #require(readPNG(path))
-        #expect((png.width, png.height) == (1440, 840))
+        try withScratchFolder { folder in
+            let path = folder + "/plot.png"
+            try Self.linePlot.writePNG(to: path)
+            let png = try #require(readPNG(path))
+            #expect((png.width, png.height) == (1440, 840))
+        }
     }
 
     @Test("writing over an existing file replaces it")
     func replacesExistingFile() throws {
-        let path = try makeScratchFolder() + "/plot.png"
-        try Data("not a png".utf8).write(to: URL(fileURLWithPath: path))
-        try Self.barChart.writePNG(to: path)
-        #expect(readPNG(path) != nil)
+        try withScratchFolder { folder in
+            let path = folder + "/plot.png"
+            try Data("not a png".utf8).write(to: URL(fileURLWithPath: path))
+            try Self.barChart.writePNG(to: path)
+            #expect(readPNG(path) != nil)
+        }
     }
 
     @Test("a missing folder throws cannotWrite naming the path, and writes nothing")
     func missingFolder() throws {
-        let folder = try makeScratchFolder()
-        let path = folder + "/no/such/folder/plot.png"
-        let error = try #require(throws: FigureError.self) { try Self.linePlot.writePNG(to: path) }
-        guard case .cannotWrite(let named, let reason) = error else {
-            Issue.record("expected cannotWrite, got \(error)")
-            return
+        try withScratchFolder { folder in
+            let path = folder + "/no/such/folder/plot.png"
+            let error = try #require(throws: FigureError.self) { try Self.linePlot.writePNG(to: path) }
+            guard case .cannotWrite(let named, let reason) = error else {
+                Issue.record("expected cannotWrite, got \(error)")
+                return
+            }
+            #expect(named == path)
+            #expect(reason.contains("does not exist"))
+            #expect(error.description.contains(path))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         }
-        #expect(named == path)
-        #expect(reason.contains("does not exist"))
-        #expect(error.description.contains(path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 
     @Test("a folder that is really a file throws cannotWrite naming the path")
     func folderIsAFile() throws {
-        let file = try makeScratchFolder() + "/data.txt"
-        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
-        let path = file + "/plot.svg"
-        #expect(throws: FigureError.cannotWrite(path: path, reason: "\(file) is not a folder")) {
-            try Self.heatMap.writeSVG(to: path)
+        try withScratchFolder { folder in
+            let file = folder + "/data.txt"
+            try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+            let path = file + "/plot.svg"
+            #expect(throws: FigureError.cannotWrite(path: path, reason: "\(file) is not a folder")) {
+                try Self.heatMap.writeSVG(to: path)
+            }
         }
     }
 

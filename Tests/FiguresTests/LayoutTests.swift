@@ -74,9 +74,11 @@ struct LayoutTests {
     func nearestNeighbourUpscaling() throws {
         let checker = GridImage(width: 2, height: 2, channels: 1, pixels: [0, 1, 1, 0])
         let grid = ImageGrid(title: "", images: [checker], columns: 1, pixelSize: 20)
-        let path = try makeScratchFolder() + "/checker.png"
-        try grid.writePNG(to: path)
-        let png = try #require(readPNG(path))
+        let png = try withScratchFolder { folder in
+            let path = folder + "/checker.png"
+            try grid.writePNG(to: path)
+            return try #require(readPNG(path))
+        }
         let frameGrey: UInt32 = 0xFFBB_BBBB
         let strays = png.pixels.filter { $0 != 0xFF00_0000 && $0 != 0xFFFF_FFFF && $0 != frameGrey }
         #expect(strays.isEmpty, "\(strays.count) blended pixels, e.g. \(strays.prefix(3))")

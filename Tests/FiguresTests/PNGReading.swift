@@ -3,11 +3,13 @@
 import CCairo
 import Foundation
 
-/// A new empty folder under the system's temporary folder.
-func makeScratchFolder() throws -> String {
+/// Runs `body` with the path of a new empty folder under the system's temporary folder, then
+/// removes the folder and everything in it, whether `body` returned or threw.
+func withScratchFolder<Result>(_ body: (String) throws -> Result) throws -> Result {
     let path = NSTemporaryDirectory() + "figures-tests-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try body(path)
 }
 
 /// What a PNG file holds, as far as the tests care.

@@ -73,6 +73,28 @@ struct ActiveLearningLoopTests {
         #expect(throws: ActiveLearnerError.poolExhausted(labelsSpent: 8)) { try loop.step() }
     }
 
+    @Test("A query larger than the pool takes what is left in one round, then the pool is exhausted")
+    func queryLargerThanThePool() throws {
+        var loop = try learner(.init(queriesPerRound: 100, candidatesPerRound: 100))
+        try loop.run(rounds: 5)
+        // the six unseen images, by margin (1/8: 3, 4; 3/8: 2, 5; 5/8: 1, 6), ties to the lower index
+        #expect(loop.state.rounds.map(\.queried) == [[], [3, 4, 2, 5, 1, 6]])
+        #expect(loop.curve.points.map(\.labels) == [2, 8])
+        #expect(loop.curve.points.map(\.accuracy) == [0.625, 1])
+        #expect(loop.isFinished && loop.round == 2)
+        #expect(throws: ActiveLearnerError.poolExhausted(labelsSpent: 8)) { try loop.step() }
+    }
+
+    @Test("Zero rounds run nothing; negative rounds are refused with the count named")
+    func zeroAndNegativeRounds() throws {
+        var loop = try learner()
+        #expect(try loop.run(rounds: 0).points.isEmpty)
+        #expect(loop.round == 0)
+        #expect(throws: ActiveLearnerError.negativeRounds(-1)) { try loop.run(rounds: -1) }
+        #expect(loop.round == 0)
+        #expect(ActiveLearnerError.negativeRounds(-1).description == "cannot run -1 rounds; ask for 0 or more")
+    }
+
     @Test("Auto-labelling rounds add the most confident guesses, then all the rest, at no label cost")
     func autoLabeling() throws {
         var loop = try learner()

@@ -33,6 +33,27 @@ import Testing
         }
     }
 
+    @Test("Zero epochs train nothing; negative epochs and a batch of 0 are refused, naming the argument")
+    func zeroAndNegativeEpochs() throws {
+        let model = try Self.model(learningRate: 0.5)
+        let before = model.weights
+        var generator = SeededGenerator(seed: 2)
+        let history = try model.fit(Self.data(), epochs: 0, batchSize: 3, generator: &generator)
+        #expect(history.loss.isEmpty)
+        #expect(model.weights == before)
+        let cases: [(epochs: Int, batchSize: Int, message: String)] = [
+            (-1, 3, "epochs is -1, expected ≥ 0"),
+            (Int.min, 3, "epochs is \(Int.min), expected ≥ 0"),
+            (2, 0, "batchSize is 0, expected > 0"),
+            (2, -5, "batchSize is -5, expected > 0"),
+        ]
+        for (epochs, batchSize, message) in cases {
+            let error = Self.error { try model.fit(Self.data(), epochs: epochs, batchSize: batchSize, generator: &generator) }
+            #expect(error?.description == message)
+        }
+        #expect(model.weights == before, "nothing was trained by a refused call")
+    }
+
     @Test("NaN in the images stops training in the batch that holds it, naming the images")
     func nanImages() throws {
         var data = Self.data()

@@ -25,7 +25,9 @@ import Testing
         ),
         (["--data", "/nope"], "Demo: --data /nope: no such folder (see --help)"),
         (["--data", "/etc/hostname"], "Demo: --data /etc/hostname: a file, not a folder (see --help)"),
+        (["--data", ""], "Demo: --data needs a folder, not an empty string (see --help)"),
         (["--bogus"], "Demo: Unknown option '--bogus' (see --help)"),
+        (["--epochs", "5"], "Demo: Unknown option '--epochs' (see --help)"),
         (["quick"], "Demo: Unexpected argument 'quick' (see --help)"),
     ]
 
@@ -41,6 +43,20 @@ import Testing
         }
         #expect(exit == NotebookExit(status: 64, message: message))
         #expect(folder.list("") == [], "nothing may be written before the flags are good")
+    }
+
+    /// `--output ''` once wrote the report into the current folder (found by scripts/bad-inputs.sh).
+    @Test func anEmptyOutputFolderIsRefusedAndNothingIsWritten() {
+        let before = try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)
+        let made = NotebookSetup.make(
+            study: "Demo", sourceText: "", sourcePath: nil, arguments: ["--output", ""], packageRoot: nil)
+        guard case .failure(let exit) = made else {
+            Issue.record("--output '' was accepted")
+            return
+        }
+        #expect(exit == NotebookExit(status: 64, message: "Demo: --output needs a folder, not an empty string (see --help)"))
+        let after = try? FileManager.default.contentsOfDirectory(atPath: FileManager.default.currentDirectoryPath)
+        #expect(after == before)
     }
 
     @MainActor @Test func aSeedOfZeroAndTheLargestSeedAreGood() {

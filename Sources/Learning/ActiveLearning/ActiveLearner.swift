@@ -8,6 +8,8 @@ public enum ActiveLearnerError: Error, Equatable, Sendable, CustomStringConverti
     case modelNotStochastic(passes: Int)
     /// Every candidate is labelled: there is nothing left to query.
     case poolExhausted(labelsSpent: Int)
+    /// `run(rounds:)` was asked for fewer than zero rounds.
+    case negativeRounds(Int)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum ActiveLearnerError: Error, Equatable, Sendable, CustomStringConverti
                 + " StochasticClassifier; return one from `train` or set monteCarloPasses to nil"
         case .poolExhausted(let labelsSpent):
             return "the pool is exhausted after \(labelsSpent) labels; check isFinished before step()"
+        case .negativeRounds(let rounds):
+            return "cannot run \(rounds) rounds; ask for 0 or more"
         }
     }
 }
@@ -204,9 +208,10 @@ public struct ActiveLearner {
     }
 
     /// Runs up to `rounds` more rounds, stopping early when the pool is exhausted; returns the
-    /// curve.
+    /// curve. Throws `negativeRounds` (running nothing) when `rounds` < 0.
     @discardableResult
     public mutating func run(rounds: Int) throws -> LearningCurve {
+        guard rounds >= 0 else { throw ActiveLearnerError.negativeRounds(rounds) }
         for _ in 0..<rounds where !isFinished { try step() }
         return curve
     }

@@ -2,14 +2,14 @@
 // into a report, and the anchors headings and cells are linked by.
 
 /// HTML text helpers.
-enum HTML {
+package enum HTML {
     /// `text` safe as HTML text or inside a double- or single-quoted attribute.
     ///
     /// It works on Unicode scalars, as a browser reads them, not on Swift's Characters: a
     /// combining mark after a quote (`"\u{301}`), or a prepended mark before a `<`, makes one
     /// Character that equals neither, yet the browser still sees the bare quote or bracket (the
     /// notebook-source fuzzer found this).
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -4,7 +4,7 @@ import Foundation
 import Ink
 
 /// Renders the markdown of one report, keeping heading anchors unique across it.
-struct MarkdownRenderer {
+package struct MarkdownRenderer {
     /// A heading found while rendering: its level, anchor and inner HTML (for the contents).
     struct Heading: Equatable {
         var level: Int
@@ -16,10 +16,14 @@ struct MarkdownRenderer {
     /// The headings rendered so far, in order.
     private(set) var headings: [Heading] = []
 
+    /// A renderer with no anchors used yet.
+    package init() {}
+
     /// `markdown` as HTML.
-    mutating func render(_ markdown: String) -> String {
+    package mutating func render(_ markdown: String) -> String {
         let math = MathSpans(markdown)
-        let html = math.restore(in: MarkdownParser().html(from: Self.joiningParagraphLines(math.markdown)))
+        let prepared = InkGuard.prepare(Self.joiningParagraphLines(math.markdown))
+        let html = math.restore(in: InkGuard.restore(MarkdownParser().html(from: prepared)))
         return anchoringHeadings(html)
     }
 

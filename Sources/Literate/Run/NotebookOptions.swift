@@ -41,6 +41,10 @@ struct NotebookOptions: ParsableCommand {
         if let trials, trials < 1 {
             throw ValidationError("--trials must be at least 1, not \(trials)")
         }
+        // An empty path would mean the current folder: a report written wherever the user stood.
+        for (flag, value) in [("--output", output), ("--data", data)] where value?.isEmpty == true {
+            throw ValidationError("\(flag) needs a folder, not an empty string")
+        }
         if let data {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isFolder) else {

@@ -10,13 +10,13 @@ import Foundation
 /// block or cell form that section. A cell with no markdown above it opens a section of its own.
 /// So a `try notebook.show(plot)` right after a cell is shown with that cell, and constants
 /// written under a heading are shown with the cell that follows them.
-struct NotebookSource: Sendable {
+package struct NotebookSource: Sendable {
     /// One part of the report: prose, then code, then the cell's results.
-    struct Section: Equatable, Sendable {
+    package struct Section: Equatable, Sendable {
         /// The markdown above the section's code (may be empty).
-        var prose: String
+        package var prose: String
         /// All the section's code: the lines before the cell, the cell, the lines after it.
-        var code: String
+        package var code: String
         /// The section's cell, if it has one.
         var cell: SourceCell?
         /// The 1-based lines from its first line of code to its last, if it has code.
@@ -32,14 +32,14 @@ struct NotebookSource: Sendable {
     /// The text of the first `# ` heading of the first markdown block ("" if there is none).
     var title: String
     /// The rest of the first markdown block.
-    var introduction: String
+    package var introduction: String
     /// The sections, in source order.
-    var sections: [Section]
+    package var sections: [Section]
     /// The cells, in source order.
-    var cells: [SourceCell] { sections.compactMap(\.cell) }
+    package var cells: [SourceCell] { sections.compactMap(\.cell) }
 
     /// Splits `text`, the source of a notebook's main.swift.
-    init(_ text: String) {
+    package init(_ text: String) {
         let parts = SourceParts(text)
         var sections: [Section] = []
         var title = ""

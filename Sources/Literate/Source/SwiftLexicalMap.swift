@@ -8,20 +8,20 @@
 /// `"""`, raw `#"…"#` with any number of `#`) and interpolations `\(…)`, whose contents are code
 /// again (and may hold strings of their own). Regex literals are not recognised; they are rare
 /// in notebooks and only matter if they hold an unbalanced brace.
-struct SwiftLexicalMap {
+package struct SwiftLexicalMap {
     /// What a byte belongs to.
-    enum Kind: UInt8 {
+    package enum Kind: UInt8 {
         case code, lineComment, blockComment, string
     }
 
     /// The source as UTF-8 bytes.
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// `kinds[i]` classifies `bytes[i]`; the newline ending a line comment is code.
-    let kinds: [Kind]
+    package let kinds: [Kind]
 
     /// Classifies `text`. Unterminated strings and comments end at the end of the text (or of
     /// the line, for a single-line string), so a half-typed file still splits sensibly.
-    init(_ text: String) {
+    package init(_ text: String) {
         bytes = Array(text.utf8)
         kinds = Self.classify(bytes)
     }
