@@ -531,4 +531,38 @@ try notebook.cell("Compare with the original") {
             + " random + augmentation \(meanAndSpread(finals[2], as: .percent(1)))")
 }
 
+//: ## What the numbers say
+//: Each control changes one thing, so two differences at the last round answer the study's two
+//: questions: margin + augmentation against random + augmentation measures the *choice* of
+//: labels, and margin + augmentation against margin alone measures the *copies*. A difference
+//: is only evidence if it is larger than the noise of a single training. With several trials
+//: the standard deviation measures that noise; with one, the cell takes as its yardstick the
+//: largest fall of any curve from one round to the next: accuracy that drops while labels grow
+//: is the training's own scatter, not the labels. Five-epoch models (the standard profile)
+//: scatter more than forty-epoch ones, and augmented sets, twice as large and harder to fit,
+//: suffer most from short training, so the standard profile understates what the copies do.
+try notebook.cell("Read off the two effects") {
+    let finals = arms.indices.map { arm in runs(of: arm).compactMap { $0.state.curve.points.last?.accuracy } }
+    guard finals.allSatisfy({ !$0.isEmpty }) else {
+        print("Some strategy has no finished round yet: nothing to compare.")
+        return
+    }
+    let curves = arms.indices.flatMap { arm in runs(of: arm).map { $0.state.curve.points.map(\.accuracy) } }
+    let largestFall = curves.flatMap { curve in zip(curve, curve.dropFirst()).map { $0 - $1 } }.max() ?? 0
+    let spreads = finals.map(TrialSpread.init)
+    let noise = trials > 1 ? spreads.map(\.standardDeviation).max() ?? 0 : max(largestFall, 0)
+    let yardstick = trials > 1
+        ? String(format: "the largest standard deviation over the %d trials, %.1f points", trials, 100 * noise)
+        : String(format: "the largest fall of a curve between two rounds, %.1f points", 100 * noise)
+    print("At \(ResultsTable.Format.count.string(Double(plan.finalLabels))) labels; noise yardstick: \(yardstick).")
+    for (question, other) in [("choosing by margin (against random + augmentation)", 2), ("the augmented copies (against margin alone)", 1)] {
+        let difference = spreads[0].mean - spreads[other].mean
+        let verdict = abs(difference) <= noise ? "within the noise: no evidence either way" : (difference > 0 ? "helps" : "hurts")
+        let points = String(format: "%+.1f", 100 * difference).replacingOccurrences(of: "-", with: "−")
+        print("  \(question): \(points) points, \(verdict)")
+    }
+    let best = arms.indices.max { spreads[$0].mean < spreads[$1].mean } ?? 0
+    print("  Highest at the last round: \(arms[best].name), \(ResultsTable.Format.percent(1).string(spreads[best].mean)) (original 90.1 %).")
+}
+
 notebook.finish()

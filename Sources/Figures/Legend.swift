@@ -59,6 +59,20 @@ struct Legend {
         return items.reduce(0, +) + Double(max(entries.count - 1, 0)) * Self.columnGap
     }
 
+    /// The entries in rows no wider than `maxWidth`, in order (an entry wider than that gets a
+    /// row of its own).
+    func rows(_ canvas: Canvas, maxWidth: Double) -> [[LegendEntry]] {
+        var rows: [[LegendEntry]] = []
+        for entry in entries {
+            if let last = rows.last, Legend(entries: last + [entry]).rowWidth(canvas) <= maxWidth {
+                rows[rows.count - 1].append(entry)
+            } else {
+                rows.append([entry])
+            }
+        }
+        return rows
+    }
+
     /// Draws the entries side by side, the row centred on `centerX` and on `midY` vertically.
     func drawRow(_ canvas: Canvas, centerX: Double, midY: Double) {
         var x = centerX - rowWidth(canvas) / 2

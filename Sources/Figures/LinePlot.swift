@@ -78,16 +78,24 @@ public struct LinePlot: CanvasFigure, Sendable {
         // A target outside a fixed y range is left out, its label too.
         let targets = finiteTargets.filter { yDomain.contains($0.value) }
 
-        var frame = try layout(canvas, xDomain: xDomain, yDomain: yDomain, rightReserve: 0)
+        var frame = try layout(canvas, xDomain: xDomain, yDomain: yDomain)
         var (occupancy, labels) = placeTargetLabels(targets, canvas, frame)
         var legendOrigin: Point?
+        var legendRows: [[LegendEntry]] = []
         if !legend.isEmpty {
             legendOrigin = Self.freeSpot(for: legendSize, in: frame.plot, occupancy)
-            if legendOrigin == nil {
+            if legendOrigin == nil && legendSize.width <= Self.widestSideLegend * size.width {
                 frame = try layout(
                     canvas, xDomain: xDomain, yDomain: yDomain, rightReserve: legendSize.width + 14)
                 (occupancy, labels) = placeTargetLabels(targets, canvas, frame)
                 legendOrigin = Point(x: frame.plot.maxX + 22, y: frame.plot.minY)
+            } else if legendOrigin == nil {
+                // A wide legend beside the plot would squeeze it: rows under the axis title instead.
+                legendRows = legend.rows(canvas, maxWidth: size.width - 2 * Theme.margin)
+                frame = try layout(
+                    canvas, xDomain: xDomain, yDomain: yDomain,
+                    bottomReserve: Double(legendRows.count) * Legend.rowHeight + 10)
+                (occupancy, labels) = placeTargetLabels(targets, canvas, frame)
             }
         }
 
@@ -115,20 +123,30 @@ public struct LinePlot: CanvasFigure, Sendable {
         }
         PlotChrome.drawTitle(
             title, canvas, centerX: size.width / 2, maxWidth: size.width - 2 * Theme.margin)
+        let legendBelow = Double(legendRows.count) * Legend.rowHeight + (legendRows.isEmpty ? 0 : 10)
         canvas.text(
-            xLabel, at: Point(x: plot.midX, y: size.height - Theme.margin), Theme.axisTitle,
+            xLabel, at: Point(x: plot.midX, y: size.height - Theme.margin - legendBelow), Theme.axisTitle,
             horizontal: .center, vertical: .bottom)
+        for (index, row) in legendRows.enumerated() {
+            let midY = size.height - Theme.margin - legendBelow + 10 + (Double(index) + 0.5) * Legend.rowHeight
+            Legend(entries: row).drawRow(canvas, centerX: size.width / 2, midY: midY)
+        }
         PlotChrome.drawVerticalTitle(yLabel, canvas, left: Theme.margin, centerY: plot.midY)
         if let legendOrigin { legend.drawBox(canvas, at: legendOrigin) }
     }
 
-    /// Lays out the plot area below the title, leaving `rightReserve` pixels on the right.
+    /// The widest legend, as a share of the figure's width, that goes beside the plot when it
+    /// fits nowhere inside; a wider one goes below.
+    static let widestSideLegend = 0.3
+
+    /// Lays out the plot area below the title, leaving `rightReserve` pixels on the right and
+    /// `bottomReserve` below the x axis's title.
     private func layout(
         _ canvas: Canvas, xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>,
-        rightReserve: Double
+        rightReserve: Double = 0, bottomReserve: Double = 0
     ) throws -> Frame {
         let top = PlotChrome.contentTop(title: title)
-        var bottom = size.height - Theme.margin - Theme.tickLabel.size - 8
+        var bottom = size.height - Theme.margin - bottomReserve - Theme.tickLabel.size - 8
         if !xLabel.isEmpty { bottom -= Theme.axisTitle.size + 8 }
         let y = NumericAxis(vertical: yDomain, bottom: bottom, top: top, style: yStyle)
         var left = Theme.margin + y.widestLabel(canvas) + 7

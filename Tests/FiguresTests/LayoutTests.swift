@@ -33,6 +33,22 @@ struct LayoutTests {
         #expect(LinePlot.freeSpot(for: legend, in: plot, occupancy) == nil)
     }
 
+    @Test("a legend too wide to stand beside the plot flows into rows, in order, none wider than allowed")
+    func legendRows() {
+        let names = ["margin + augmentation", "margin alone", "random + augmentation", "margin + augmentation, reported by the original"]
+        let legend = Legend(entries: names.map { LegendEntry(name: $0, color: .black, sample: .box) })
+        let (wide, narrow, widths) = Canvas.measuring { canvas in
+            let narrow = legend.rows(canvas, maxWidth: 700)
+            return (legend.rows(canvas, maxWidth: 10_000), narrow, narrow.map { Legend(entries: $0).rowWidth(canvas) })
+        }
+        #expect(wide.map { $0.map(\.name) } == [names])
+        #expect(narrow.flatMap { $0 }.map(\.name) == names)
+        #expect(narrow.count == 2)
+        #expect(widths.allSatisfy { $0 <= 700 })
+        let oneEach = Canvas.measuring { canvas in legend.rows(canvas, maxWidth: 1) }
+        #expect(oneEach.map(\.count) == [1, 1, 1, 1])
+    }
+
     @Test(
         "text wraps at spaces, slashes and line breaks, within the line limit",
         arguments: [
