@@ -3,6 +3,11 @@
 // passes over 2 000 images) by the fast and the naive path, and raw sgemm GFLOP/s. Shapes, batch
 // sizes and steps match Benchmarks/reference/tensorflow_bench.py, whose `result` lines it shares.
 // Run: swift run -c release Benchmarks
+//
+// Modes for profiling (timings only, never asserted):
+//   Benchmarks gemm               each GEMM of a study-1 training step, by thread layout
+//   Benchmarks train MODEL SECS   trains study1|study2|study4 for about SECS seconds (for perf)
+//   Benchmarks round-memory       one full-size study-1 round (run under /usr/bin/time -v)
 import CBLAS
 import Foundation
 import Learning
@@ -15,6 +20,33 @@ if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8).spli
 
 let mnistShape = [28, 28, 1]
 var generator = SeededGenerator(seed: 2024)
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "gemm":
+    compareGEMMThreading(study1Shapes())
+    exit(0)
+case "train":
+    let name = arguments.count > 1 ? arguments[1] : "study1"
+    let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 20 : 20
+    let (model, batch): (Sequential, Int) = switch name {
+    case "study2": (try StudyModels.mnistCNN(generator: &generator), 32)
+    case "study4": (try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator), 128)
+    default: (try StudyModels.fashionCNN(generator: &generator), 32)
+    }
+    let start = DispatchTime.now().uptimeNanoseconds
+    var rates: [Double] = []
+    while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
+        rates.append(try trainingRate(model, shape: mnistShape, batchSize: batch, steps: 20, repeats: 1))
+    }
+    report(name, "train", rates.max() ?? 0, "images/s")
+    exit(0)
+case "round-memory":
+    try study1RoundAtFullSize()
+    exit(0)
+default:
+    break
+}
 
 let study1 = try StudyModels.fashionCNN(generator: &generator)
 report("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 60, repeats: 3), "images/s")
