@@ -8,6 +8,7 @@
 //   Benchmarks gemm               each GEMM of a study-1 training step, by thread layout
 //   Benchmarks train MODEL SECS   trains study1|study2|study4 for about SECS seconds (for perf)
 //   Benchmarks round-memory       one full-size study-1 round (run under /usr/bin/time -v)
+//   Benchmarks quick              a shorter run of studies 1, 2 and 4, to compare builds A/B/A/B
 import CBLAS
 import Foundation
 import Learning
@@ -40,6 +41,16 @@ case "train":
         rates.append(try trainingRate(model, shape: mnistShape, batchSize: batch, steps: 20, repeats: 1))
     }
     report(name, "train", rates.max() ?? 0, "images/s")
+    exit(0)
+case "quick":
+    let study1 = try StudyModels.fashionCNN(generator: &generator)
+    report("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 30, repeats: 2), "images/s")
+    report("study1", "predict", predictionRate(study1, shape: mnistShape, batchSize: 256, count: 2_560, repeats: 2), "images/s")
+    let study2 = try StudyModels.mnistCNN(generator: &generator)
+    report("study2", "train", try trainingRate(study2, shape: mnistShape, batchSize: 32, steps: 50, repeats: 2), "images/s")
+    let study4 = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
+    report("study4", "train", try trainingRate(study4, shape: mnistShape, batchSize: 128, steps: 20, repeats: 2), "images/s")
+    report("study4", "acquire", acquisitionSeconds(study4, path: .reuseDeterministicLayers, repeats: 1), "s")
     exit(0)
 case "round-memory":
     try study1RoundAtFullSize()
