@@ -8,6 +8,10 @@
 /// backward pass rebuilds each chunk's patches (a cheap copy) rather than keeping the whole
 /// batch's; each worker accumulates the kernel gradient of its images, and the workers' sums are
 /// added in worker order, so the result depends only on the batch and the thread count.
+///
+/// 3×3 kernels over many channels take Winograd's F(2×2, 3×3) instead for the forward pass and the
+/// input gradient (Conv2D+Winograd.swift): 2.25× fewer multiplications for the same numbers up
+/// to rounding. The kernel gradient stays im2col + GEMM.
 final class Conv2D: LayerKernel {
     let inputShape: [Int]
     let outputShape: [Int]
@@ -21,6 +25,20 @@ final class Conv2D: LayerKernel {
 
     /// The patch floats built at once per thread: 256K floats, 1 MB, about one core's L2 cache.
     var patchBudgetPerThread = 1 << 18
+
+    /// Whether the forward pass and the input gradient run through Winograd F(2×2, 3×3): for
+    /// 3×3 kernels on at least `winogradMinimumChannels` input channels and filters (fewer make
+    /// its 16 GEMMs too thin to pay for the transforms).
+    var usesWinograd: Bool
+    static let winogradMinimumChannels = 64
+    /// The Winograd floats (input and product transforms) one worker handles at once: 1M floats, 4 MB.
+    var winogradBudgetPerThread = 1 << 20
+    /// The Winograd transform of the kernel [16, C, F], or of the turned kernel [16, F, C].
+    let transformedKernel = Workspace()
+    /// The kernel turned 180° with its channel axes swapped, [3, 3, F, C].
+    let turnedKernel = Workspace()
+    /// Each worker's Winograd scratch: V then M.
+    let winogradScratch = Workspace()
 
     /// Each worker's patch matrix, one after the other.
     private let patches = Workspace()
@@ -48,6 +66,7 @@ final class Conv2D: LayerKernel {
         self.outputShape = [geometry.outHeight, geometry.outWidth, filters]
         self.filters = filters
         self.activation = activation
+        usesWinograd = kernelSize == 3 && min(inputShape[2], filters) >= Self.winogradMinimumChannels
         kernel = Parameter(shape: [kernelSize, kernelSize, inputShape[2], filters], l2: l2)
         bias = Parameter(shape: [filters])
         let area = kernelSize * kernelSize
@@ -66,6 +85,10 @@ final class Conv2D: LayerKernel {
         let y = output.prefix(batch * positions * filters).baseAddress!
         lastInput = input
         lastOutput = UnsafeMutableBufferPointer(start: y, count: batch * positions * filters)
+        if usesWinograd {
+            winogradForward(input.baseAddress!, batch: batch, into: y)
+            return UnsafeBufferPointer(lastOutput)
+        }
         let (x, w, b) = (input.baseAddress!, UnsafePointer(kernel.value.baseAddress!), UnsafePointer(bias.value.baseAddress!))
         let (workers, chunk) = split(batch)
         let patchesPerWorker = chunk * positions * patchLength
@@ -96,7 +119,8 @@ final class Conv2D: LayerKernel {
         let (workers, chunk) = split(batch)
         let patchesPerWorker = chunk * positions * patchLength
         let patchBase = patches.prefix(workers * patchesPerWorker).baseAddress!
-        let dPatchBase = patchGradient.prefix(needsInputGradient ? workers * patchesPerWorker : 0).baseAddress
+        let patchesFolded = needsInputGradient && !usesWinograd
+        let dPatchBase = patchGradient.prefix(patchesFolded ? workers * patchesPerWorker : 0).baseAddress
         let kernelCount = kernel.value.count
         let dKernel = kernel.gradient.baseAddress!
         let dKernelOthers = workerKernelGradients.prefix((workers - 1) * kernelCount).baseAddress
@@ -111,7 +135,7 @@ final class Conv2D: LayerKernel {
                 matrixProduct(
                     patchMatrix, chunkGradient, into: ownKernelGradient, m: patchLength, n: filters, k: rows,
                     transposeA: true, beta: first == images.lowerBound ? 0 : 1)
-                guard let dx, let dPatchBase else { continue }
+                guard patchesFolded, let dx, let dPatchBase else { continue }
                 // d patches [rows, k·k·C] = dy [rows, filters] · kernel^T, then folded back onto the pixels.
                 let dPatches = dPatchBase + worker * patchesPerWorker
                 matrixProduct(chunkGradient, w, into: dPatches, m: rows, n: patchLength, k: filters, transposeB: true)
@@ -122,6 +146,7 @@ final class Conv2D: LayerKernel {
             let partial = dKernelOthers! + other * kernelCount
             for i in 0..<kernelCount { dKernel[i] += partial[i] }
         }
+        if usesWinograd, let dx { winogradInputGradient(dy, batch: batch, into: dx) }
         kernel.addL2Gradient()
         return dx.map { UnsafeMutableBufferPointer(start: $0, count: batch * inputWidth) }
     }
