@@ -24,31 +24,32 @@ func winogradTiles(_ g: ConvolutionGeometry) -> Int {
     ((g.outHeight + 1) / 2) * ((g.outWidth + 1) / 2)
 }
 
-/// U [16, C, F] = G g Gᵀ of every (c, f) kernel g of `kernel` [3, 3, C, F].
+/// U [16, C, F] = G g Gᵀ of every (c, f) kernel g of `kernel` [3, 3, C, F]. Row r of U is
+/// (t0, ½(t0 + t1 + t2), ½(t0 − t1 + t2), t2) for t_kx = (row r of G) · (column kx of g); every
+/// step is the same for all C·F kernels, so each runs as a loop over the [C, F] planes, threads
+/// splitting them.
 func winogradKernelTransform(
     _ kernel: UnsafePointer<Float>, channels: Int, filters: Int, into u: UnsafeMutablePointer<Float>
 ) {
     let plane = channels * filters
-    // g(ky, kx) for all (c, f) at once: the nine planes of [C, F] the kernel already is.
-    let g = { (ky: Int, kx: Int) in kernel + (ky * 3 + kx) * plane }
-    for i in 0..<plane {
-        // Rows: t = G g, [4, 3], one kernel column kx at a time; then U = t Gᵀ, row r at a time.
-        var t = (SIMD4<Float>(), SIMD4<Float>(), SIMD4<Float>())  // column kx of t: rows 0...3
-        for kx in 0..<3 {
-            let (g0, g1, g2) = (g(0, kx)[i], g(1, kx)[i], g(2, kx)[i])
-            let column = SIMD4<Float>(g0, 0.5 * (g0 + g1 + g2), 0.5 * (g0 - g1 + g2), g2)
-            switch kx {
-            case 0: t.0 = column
-            case 1: t.1 = column
-            default: t.2 = column
+    let g = { (ky: Int, kx: Int) in kernel + (ky * 3 + kx) * plane }  // g(ky, kx) for all (c, f): [C, F]
+    let rowsOfG: [(Float, Float, Float)] = [(1, 0, 0), (0.5, 0.5, 0.5), (0.5, -0.5, 0.5), (0, 0, 1)]
+    parallelRanges(count: plane, minimumPerThread: 1 << 14) { part in
+        for (r, (a0, a1, a2)) in rowsOfG.enumerated() {
+            let (g00, g10, g20) = (g(0, 0), g(1, 0), g(2, 0))
+            let (g01, g11, g21) = (g(0, 1), g(1, 1), g(2, 1))
+            let (g02, g12, g22) = (g(0, 2), g(1, 2), g(2, 2))
+            let (u0, u1, u2, u3) = (u + (r * 4) * plane, u + (r * 4 + 1) * plane, u + (r * 4 + 2) * plane, u + (r * 4 + 3) * plane)
+            for i in part {
+                // Scaling by ½ is exact, so these equal ½(g0 + g1 + g2) and the like bit for bit.
+                let t0 = a0 * g00[i] + a1 * g10[i] + a2 * g20[i]
+                let t1 = a0 * g01[i] + a1 * g11[i] + a2 * g21[i]
+                let t2 = a0 * g02[i] + a1 * g12[i] + a2 * g22[i]
+                u0[i] = t0
+                u1[i] = 0.5 * t0 + 0.5 * t1 + 0.5 * t2
+                u2[i] = 0.5 * t0 - 0.5 * t1 + 0.5 * t2
+                u3[i] = t2
             }
-        }
-        for r in 0..<4 {
-            let (t0, t1, t2) = (t.0[r], t.1[r], t.2[r])
-            u[(r * 4 + 0) * plane + i] = t0
-            u[(r * 4 + 1) * plane + i] = 0.5 * (t0 + t1 + t2)
-            u[(r * 4 + 2) * plane + i] = 0.5 * (t0 - t1 + t2)
-            u[(r * 4 + 3) * plane + i] = t2
         }
     }
 }
