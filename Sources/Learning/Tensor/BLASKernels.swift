@@ -64,7 +64,8 @@ public enum BLASKernels {
 
     /// Runs `body` with OpenBLAS held to one thread (for work that runs its own GEMMs side by side
     /// on `threads` threads), then gives OpenBLAS `threads` again. One such stretch at a time:
-    /// another waits for it, so the count is always restored. `threads` reads the knob meanwhile,
+    /// another thread waits for it, so the count is always restored (the lock is recursive, so a
+    /// stretch nested by mistake costs speed, not a deadlock). `threads` reads the knob meanwhile,
     /// not OpenBLAS's count of one.
     static func withSingleThreadedGEMMs(_ body: () -> Void) {
         regionLock.lock()
@@ -75,6 +76,6 @@ public enum BLASKernels {
     }
 
     private static let threadLock = NSLock()
-    private static let regionLock = NSLock()
+    private static let regionLock = NSRecursiveLock()
     nonisolated(unsafe) private static var chosenThreads = Int(openblas_get_num_threads())
 }
