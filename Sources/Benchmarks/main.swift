@@ -3,6 +3,12 @@
 // passes over 2 000 images) by the fast and the naive path, and raw sgemm GFLOP/s. Shapes, batch
 // sizes and steps match Benchmarks/reference/tensorflow_bench.py, whose `result` lines it shares.
 // Run: swift run -c release Benchmarks
+//
+// Modes for profiling (timings only, never asserted):
+//   Benchmarks gemm               each GEMM of a study-1 training step, by thread layout
+//   Benchmarks train MODEL SECS   trains study1|study2|study4 for about SECS seconds (for perf)
+//   Benchmarks round-memory       one full-size study-1 round (run under /usr/bin/time -v)
+//   Benchmarks quick              a shorter run of studies 1, 2 and 4, to compare builds A/B/A/B
 import CBLAS
 import Foundation
 import Learning
@@ -16,28 +22,65 @@ if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8).spli
 let mnistShape = [28, 28, 1]
 var generator = SeededGenerator(seed: 2024)
 
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "gemm":
+    compareGEMMThreading(study1Shapes())
+    exit(0)
+case "train":
+    let name = arguments.count > 1 ? arguments[1] : "study1"
+    let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 20 : 20
+    let (model, batch): (Sequential, Int) = switch name {
+    case "study2": (try StudyModels.mnistCNN(generator: &generator), 32)
+    case "study4": (try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator), 128)
+    default: (try StudyModels.fashionCNN(generator: &generator), 32)
+    }
+    let start = DispatchTime.now().uptimeNanoseconds
+    var rates: [Double] = []
+    while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
+        rates.append(try trainingRate(model, shape: mnistShape, batchSize: batch, steps: 20, repeats: 1))
+    }
+    reportRate(name, "train", rates.max() ?? 0, of: model)
+    exit(0)
+case "quick":
+    let study1 = try StudyModels.fashionCNN(generator: &generator)
+    reportRate("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 30, repeats: 2), of: study1)
+    reportRate("study1", "predict", predictionRate(study1, shape: mnistShape, batchSize: 256, count: 2_560, repeats: 2), of: study1)
+    let study2 = try StudyModels.mnistCNN(generator: &generator)
+    reportRate("study2", "train", try trainingRate(study2, shape: mnistShape, batchSize: 32, steps: 50, repeats: 2), of: study2)
+    let study4 = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
+    reportRate("study4", "train", try trainingRate(study4, shape: mnistShape, batchSize: 128, steps: 20, repeats: 2), of: study4)
+    report("study4", "acquire", acquisitionSeconds(study4, path: .reuseDeterministicLayers, repeats: 1), "s")
+    exit(0)
+case "round-memory":
+    try study1RoundAtFullSize()
+    exit(0)
+default:
+    break
+}
+
 let study1 = try StudyModels.fashionCNN(generator: &generator)
-report("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 60, repeats: 3), "images/s")
-report("study1", "predict", predictionRate(study1, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), "images/s")
+reportRate("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 60, repeats: 3), of: study1)
+reportRate("study1", "predict", predictionRate(study1, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: study1)
 
 let study2 = try StudyModels.mnistCNN(generator: &generator)
-report("study2", "train", try trainingRate(study2, shape: mnistShape, batchSize: 32, steps: 100, repeats: 3), "images/s")
-report("study2", "predict", predictionRate(study2, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), "images/s")
+reportRate("study2", "train", try trainingRate(study2, shape: mnistShape, batchSize: 32, steps: 100, repeats: 3), of: study2)
+reportRate("study2", "predict", predictionRate(study2, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: study2)
 
 let study4 = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
-report("study4", "train", try trainingRate(study4, shape: mnistShape, batchSize: 128, steps: 40, repeats: 3), "images/s")
-report("study4", "predict", predictionRate(study4, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), "images/s")
+reportRate("study4", "train", try trainingRate(study4, shape: mnistShape, batchSize: 128, steps: 40, repeats: 3), of: study4)
+reportRate("study4", "predict", predictionRate(study4, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: study4)
 report("study4", "acquire", acquisitionSeconds(study4, path: .reuseDeterministicLayers, repeats: 3), "s")
 // The naive path costs the same for every pass: time 10 of the 100 and scale, to keep this short.
 report("study4", "acquire-naive", 10 * acquisitionSeconds(study4, path: .fullPasses, passes: 10, repeats: 1), "s")
 
 let study5 = try StudyModels.cifarCNN(generator: &generator)
-report("study5", "train", try trainingRate(study5, shape: [32, 32, 3], batchSize: 32, steps: 60, repeats: 3), "images/s")
-report("study5", "predict", predictionRate(study5, shape: [32, 32, 3], batchSize: 256, count: 10_000, repeats: 2), "images/s")
+reportRate("study5", "train", try trainingRate(study5, shape: [32, 32, 3], batchSize: 32, steps: 60, repeats: 3), of: study5)
+reportRate("study5", "predict", predictionRate(study5, shape: [32, 32, 3], batchSize: 256, count: 10_000, repeats: 2), of: study5)
 
 let softmax = try StudyModels.softmaxRegression()
-report("softmax", "train", try trainingRate(softmax, shape: mnistShape, batchSize: 4_000, steps: 1, repeats: 5), "images/s")
-report("softmax", "predict", predictionRate(softmax, shape: mnistShape, batchSize: 400, count: 400, repeats: 5), "images/s")
+reportRate("softmax", "train", try trainingRate(softmax, shape: mnistShape, batchSize: 4_000, steps: 1, repeats: 5), of: softmax)
+reportRate("softmax", "predict", predictionRate(softmax, shape: mnistShape, batchSize: 400, count: 400, repeats: 5), of: softmax)
 
 for n in [512, 1024, 2048] {
     let a = [Float](repeating: 0.5, count: n * n), b = a

@@ -76,6 +76,32 @@ struct Conv2DTests {
         #expect(zip(results[2], results[5]).allSatisfy { abs($0 - $1) < 1e-5 })
     }
 
+    /// The batch split between workers, each in chunks of two images, gives the kernel gradient
+    /// patches^T · dy and the input gradient dy · kernel^T folded back of the whole batch at once,
+    /// computed by the naive product.
+    @Test(arguments: [1, 7])
+    func workersAndChunksSumTheGradientsOfTheWholeBatch(batch: Int) {
+        let layer = conv([5, 4, 3], filters: 4, padding: .same, activation: .linear)
+        let g = layer.geometry
+        layer.patchBudgetPerThread = 2 * g.positions * g.patchLength
+        let input = GradientCheck.randomValues(batch * 5 * 4 * 3, seed: 12)
+        var dy = GradientCheck.randomValues(batch * g.positions * 4, seed: 13)
+        var unused = SeededGenerator(seed: 0)
+        var patches = [Float](repeating: 0, count: batch * g.positions * g.patchLength)
+        var naiveKernel = [Float](repeating: 0, count: g.patchLength * 4)
+        var naivePatchGradient = patches, naiveInput = input
+        input.withUnsafeBufferPointer { x in
+            im2col(x.baseAddress!, batch: batch, geometry: g, into: &patches)
+            matrixProductNaive(patches, dy, into: &naiveKernel, m: g.patchLength, n: 4, k: batch * g.positions, transposeA: true)
+            matrixProductNaive(dy, layer.kernel.value.baseAddress!, into: &naivePatchGradient, m: batch * g.positions, n: g.patchLength, k: 4, transposeB: true)
+            col2im(naivePatchGradient, batch: batch, geometry: g, into: &naiveInput)
+            _ = layer.forward(x, batch: batch, mode: .training, generator: &unused)
+        }
+        let dx = dy.withUnsafeMutableBufferPointer { Array(layer.backward($0, batch: batch, needsInputGradient: true)!) }
+        #expect(zip(Array(layer.kernel.gradient), naiveKernel).allSatisfy { abs($0 - $1) < 1e-4 })
+        #expect(zip(dx, naiveInput).allSatisfy { abs($0 - $1) < 1e-4 })
+    }
+
     @Test func shapesFollowPadding() {
         #expect(conv([28, 28, 1], filters: 32, padding: .valid).outputShape == [26, 26, 32])
         #expect(conv([28, 28, 1], filters: 64, padding: .same).outputShape == [28, 28, 64])

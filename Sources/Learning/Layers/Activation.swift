@@ -17,14 +17,21 @@ extension Activation {
         _ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int, bias: UnsafePointer<Float>
     ) {
         parallelRanges(count: rows, minimumPerThread: max(1, Self.elementsPerThread / max(1, columns))) { rowRange in
-            for r in rowRange {
-                let row = values + r * columns
-                switch self {
-                case .linear:
-                    for c in 0..<columns { row[c] += bias[c] }
-                case .relu:
-                    for c in 0..<columns { row[c] = max(0, row[c] + bias[c]) }
-                }
+            addBiasAndActivateSerially(values + rowRange.lowerBound * columns, rows: rowRange.count, columns: columns, bias: bias)
+        }
+    }
+
+    /// `addBiasAndActivate` on the calling thread alone (for callers that already split the work).
+    func addBiasAndActivateSerially(
+        _ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int, bias: UnsafePointer<Float>
+    ) {
+        for r in 0..<rows {
+            let row = values + r * columns
+            switch self {
+            case .linear:
+                for c in 0..<columns { row[c] += bias[c] }
+            case .relu:
+                for c in 0..<columns { row[c] = max(0, row[c] + bias[c]) }
             }
         }
     }

@@ -63,17 +63,32 @@ final class MaxPool2D: LayerKernel {
     ) -> UnsafeMutableBufferPointer<Float>? {
         guard needsInputGradient else { return nil }
         let dx = inputGradient.prefix(batch * inputWidth)
-        if outputShape[0] * pool < inputShape[0] || outputShape[1] * pool < inputShape[1] { dx.update(repeating: 0) }
         let (x, y, dy) = (lastInput.baseAddress!, UnsafePointer(lastOutput.baseAddress!), UnsafePointer(outputGradient.baseAddress!))
         parallelRanges(count: batch, minimumPerThread: 8) { images in
             // Per channel, the part of a window's gradient no pixel has claimed yet.
             withUnsafeTemporaryAllocation(of: Float.self, capacity: inputShape[2]) { unclaimed in
                 for n in images {
+                    zeroDroppedBorder(image: n, of: dx.baseAddress!)
                     routeGradient(image: n, input: x, output: y, outputGradient: dy, into: dx.baseAddress!, unclaimed: unclaimed.baseAddress!)
                 }
             }
         }
         return dx
+    }
+
+    /// Zeroes image `n`'s rows and columns of `dx` that no window covers (the windows write the rest).
+    private func zeroDroppedBorder(image n: Int, of dx: UnsafeMutablePointer<Float>) {
+        let (h, w, c) = (inputShape[0], inputShape[1], inputShape[2])
+        let (coveredRows, coveredColumns) = (outputShape[0] * pool, outputShape[1] * pool)
+        let image = dx + n * inputWidth
+        if coveredColumns < w {
+            for row in 0..<coveredRows {
+                (image + (row * w + coveredColumns) * c).update(repeating: 0, count: (w - coveredColumns) * c)
+            }
+        }
+        if coveredRows < h {
+            (image + coveredRows * w * c).update(repeating: 0, count: (h - coveredRows) * w * c)
+        }
     }
 
     /// Writes the input gradient of image `n`'s windows: each window's output gradient goes to the

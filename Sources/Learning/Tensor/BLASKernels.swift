@@ -50,9 +50,32 @@ public enum BLASKernels {
         return "OpenBLAS \(core) kernels (\(config.trimmingCharacters(in: .whitespaces)))"
     }
 
-    /// The number of threads OpenBLAS uses for one call.
+    /// The number of threads a GEMM, and the element-wise kernels between GEMMs, may use: the
+    /// one knob (a parallel trial sets it to 1). Starts at OpenBLAS's own count.
     public static var threads: Int {
-        get { Int(openblas_get_num_threads()) }
-        set { openblas_set_num_threads(Int32(newValue)) }
+        get { threadLock.withLock { chosenThreads } }
+        set {
+            threadLock.withLock {
+                chosenThreads = max(1, newValue)
+                openblas_set_num_threads(Int32(chosenThreads))
+            }
+        }
     }
+
+    /// Runs `body` with OpenBLAS held to one thread (for work that runs its own GEMMs side by side
+    /// on `threads` threads), then gives OpenBLAS `threads` again. One such stretch at a time:
+    /// another thread waits for it, so the count is always restored (the lock is recursive, so a
+    /// stretch nested by mistake costs speed, not a deadlock). `threads` reads the knob meanwhile,
+    /// not OpenBLAS's count of one.
+    static func withSingleThreadedGEMMs(_ body: () -> Void) {
+        regionLock.lock()
+        defer { regionLock.unlock() }
+        openblas_set_num_threads(1)
+        defer { threadLock.withLock { openblas_set_num_threads(Int32(chosenThreads)) } }
+        body()
+    }
+
+    private static let threadLock = NSLock()
+    private static let regionLock = NSRecursiveLock()
+    nonisolated(unsafe) private static var chosenThreads = Int(openblas_get_num_threads())
 }
