@@ -427,7 +427,7 @@ try notebook.cell("Compare with the original") {
     try notebook.show(table)
     let others = [2, 1, 3].map { "\(functions[$0].name) \(reach(0.95, $0))" }.joined(separator: ", ")
     notebook.headline(
-        "95 % test accuracy after \(reach(0.95, 0)) acquired images with max entropy (original: about 450); "
+        "Acquired images to reach 95 % test accuracy: max entropy \(reach(0.95, 0)) (original: about 450); "
             + "\(others) (of \(plan.steps * plan.batch) acquired)")
 }
 
