@@ -770,9 +770,10 @@ try notebook.cell("Compare with the original") {
     for result in results {
         table.append([
             result.selection.name, "\(result.labels.count) of \(result.trials.count)",
-            ResultsTable.meanAndSpread(result.labels, as: .count), ResultsTable.meanAndSpread(result.wall, as: .decimal(0)),
-            ResultsTable.meanAndSpread(result.cpu, as: .decimal(0)),
-            ResultsTable.meanAndSpread(result.trials.compactMap { $0.curve.points.last?.accuracy }, as: .percent(1)),
+            ResultsTable.meanAndSpread(result.labels, as: .count, countingTrials: false),
+            ResultsTable.meanAndSpread(result.wall, as: .decimal(0), countingTrials: false),
+            ResultsTable.meanAndSpread(result.cpu, as: .decimal(0), countingTrials: false),
+            ResultsTable.meanAndSpread(result.trials.compactMap { $0.curve.points.last?.accuracy }, as: .percent(1), countingTrials: false),
         ])
     }
     try notebook.show(table)

@@ -475,13 +475,10 @@ try notebook.cell("Compare the classes") {
 //: curve needed to reach 88 % and 90 %: where it first crosses the target, read by linear
 //: interpolation between the rounds on either side (the original's 90 % falls just short of its
 //: last round, at 5 593). A curve that never gets there says so, with its best accuracy instead.
-/// "86.1 % ± 0.4 %" over several trials, "86.1 %" for one: `ResultsTable.meanAndSpread` without
-/// its "(n trials)", which the results table states once, in its notes.
+/// "86.1 % ± 0.4 %" over several trials, "86.1 %" for one: the results table states the number
+/// of trials once, in its notes.
 func meanAndSpread(_ values: [Double], as format: ResultsTable.Format) -> String {
-    guard !values.isEmpty else { return "—" }
-    let spread = TrialSpread(values)
-    let mean = format.string(spread.mean)
-    return values.count == 1 ? mean : "\(mean) ± \(format.string(spread.standardDeviation))"
+    ResultsTable.meanAndSpread(values, as: format, countingTrials: false)
 }
 
 /// "4 120" for a target reached in every trial (mean ± sd over trials), else how many reached it

@@ -19,6 +19,11 @@ import Testing
         #expect(ResultsTable.meanAndSpread(values, as: format) == text)
     }
 
+    @Test func theTrialCountCanBeLeftToTheTablesNotes() {
+        #expect(ResultsTable.meanAndSpread([0.9, 0.92], as: .percent(1), countingTrials: false) == "91.0\u{202F}% ± 1.4\u{202F}%")
+        #expect(ResultsTable.meanAndSpread([0.9], as: .percent(1), countingTrials: false) == "90.0\u{202F}%")
+    }
+
     @Test func aComparisonRowHasTheQuantityTheOriginalAndThisRun() {
         var table = ResultsTable.comparison("Test accuracy")
         table.compare("Round 9", reported: 0.9007, thisRun: [0.9], as: .percent(1))

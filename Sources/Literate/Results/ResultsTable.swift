@@ -70,13 +70,15 @@ public struct ResultsTable: Codable, Equatable, Sendable {
         append([quantity, reported.map(format.string) ?? "—", Self.meanAndSpread(thisRun, as: format)])
     }
 
-    /// "89.8 % ± 0.6 % (3 trials)" for several values, "89.8 %" for one, "—" for none.
-    public static func meanAndSpread(_ values: [Double], as format: Format) -> String {
+    /// "89.8 % ± 0.6 % (3 trials)" for several values, "89.8 %" for one, "—" for none; without
+    /// "(3 trials)" when `countingTrials` is false (a table that states the count once).
+    public static func meanAndSpread(_ values: [Double], as format: Format, countingTrials: Bool = true) -> String {
         guard !values.isEmpty else { return "—" }
         let spread = TrialSpread(values)
         guard spread.count > 1 else { return format.string(spread.mean) }
         let deviation = format == .count ? Format.decimal(1) : format
-        return "\(format.string(spread.mean)) ± \(deviation.string(spread.standardDeviation)) (\(spread.count) trials)"
+        let text = "\(format.string(spread.mean)) ± \(deviation.string(spread.standardDeviation))"
+        return countingTrials ? text + " (\(spread.count) trials)" : text
     }
 
     private static func checkWidth(_ row: [String], _ columns: [String]) {
