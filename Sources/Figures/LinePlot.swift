@@ -227,9 +227,11 @@ public struct LinePlot: CanvasFigure, Sendable {
         let center = plot.midX - size.width / 2
         let top = plot.minY + inset
         let bottom = plot.maxY - inset - size.height
+        let middle = plot.midY - size.height / 2
         let spots = [
             Point(x: right, y: top), Point(x: left, y: top), Point(x: right, y: bottom),
             Point(x: left, y: bottom), Point(x: center, y: top), Point(x: center, y: bottom),
+            Point(x: right, y: middle), Point(x: left, y: middle),
         ]
         return spots.first { spot in
             let box = Rect(x: spot.x, y: spot.y, width: size.width, height: size.height)

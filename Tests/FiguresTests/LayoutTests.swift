@@ -24,6 +24,14 @@ struct LayoutTests {
         #expect(LinePlot.freeSpot(for: legend, in: plot, occupancy) == Point(x: 110, y: 280))
     }
 
+    @Test("target lines along the top and curves along the bottom leave the legend the right-hand middle")
+    func legendTakesTheMiddleWhenTopAndBottomAreTaken() {
+        var occupancy = Occupancy(area: plot)
+        occupancy.mark(from: Point(x: 100, y: 70), to: Point(x: 700, y: 70))  // a target line near the top
+        occupancy.mark(Rect(x: 100, y: 280, width: 600, height: 70))  // curves along the bottom
+        #expect(LinePlot.freeSpot(for: legend, in: plot, occupancy) == Point(x: 540, y: 170))
+    }
+
     @Test("no free spot when data is everywhere, so the legend goes outside")
     func legendOutsideWhenFull() {
         var occupancy = Occupancy(area: plot)
