@@ -8,9 +8,10 @@ SHELL := /bin/bash
 report: setup
 	scripts/run-notebooks.sh --profile quick
 
-# The whole test suite, with OpenBLAS's fastest kernels for this CPU.
+# The whole test suite, with OpenBLAS's fastest kernels for this CPU and its idle threads
+# sleeping at once (as notebooks set them; see BLASKernels.swift).
 test: setup
-	OPENBLAS_CORETYPE=$$(scripts/blas-coretype) swift test
+	OPENBLAS_CORETYPE=$$(scripts/blas-coretype) OPENBLAS_THREAD_TIMEOUT=$${OPENBLAS_THREAD_TIMEOUT:-12} swift test
 
 setup:
 	@scripts/setup.sh

@@ -9,9 +9,17 @@ import Foundation
 /// the variable is not what it should be, the process re-executes itself once with it set.
 /// Set `ACTIVE_LEARNING_BLAS_CORETYPE` to choose the kernels yourself (`Haswell`, `SkylakeX`, …,
 /// or `auto` for OpenBLAS's own detection).
+///
+/// The same re-execution sets `OPENBLAS_THREAD_TIMEOUT` (unless already set): how long an idle
+/// OpenBLAS thread spins, calling `sched_yield`, before it sleeps. OpenBLAS's default is 2^28
+/// cycles, some 60 ms, and the convolutions run their own single-threaded GEMMs on every core
+/// between OpenBLAS's threaded ones, so the spinning threads took cores from them (10 % of a
+/// study-4 training step's samples were `sched_yield`).
 public enum BLASKernels {
     static let overrideVariable = "ACTIVE_LEARNING_BLAS_CORETYPE"
     static let reexecMarker = "ACTIVE_LEARNING_BLAS_REEXEC"
+    /// OpenBLAS's idle spin before sleeping, as log2 of CPU cycles: 2^12 cycles, about 1 µs.
+    static let threadTimeout = "12"
 
     /// The core type this process should use: the user's override, else `SkylakeX` where the CPU
     /// has AVX-512F, else `nil` (let OpenBLAS detect).
@@ -30,14 +38,17 @@ public enum BLASKernels {
         }
     }
 
-    /// Re-executes this process once, with `OPENBLAS_CORETYPE` set to `preferredCoreType`, unless
-    /// it already is. Call it before any BLAS work; it returns when nothing needs to change.
+    /// Re-executes this process once, with `OPENBLAS_CORETYPE` set to `preferredCoreType` and
+    /// `OPENBLAS_THREAD_TIMEOUT` set, unless they already are. Call it before any BLAS work; it
+    /// returns when nothing needs to change.
     public static func selectFastest() {
         let environment = ProcessInfo.processInfo.environment
         guard environment[reexecMarker] == nil else { return }
         let wanted = preferredCoreType
-        guard environment["OPENBLAS_CORETYPE"] != wanted else { return }
+        let timeoutSet = environment["OPENBLAS_THREAD_TIMEOUT"] != nil
+        guard environment["OPENBLAS_CORETYPE"] != wanted || !timeoutSet else { return }
         if let wanted { setenv("OPENBLAS_CORETYPE", wanted, 1) } else { unsetenv("OPENBLAS_CORETYPE") }
+        if !timeoutSet { setenv("OPENBLAS_THREAD_TIMEOUT", threadTimeout, 1) }
         setenv(reexecMarker, "1", 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // execv returns only on failure: carry on with the kernels already loaded.
