@@ -202,6 +202,7 @@ final class WithoutSummaries: ProgressObserver {
     func begin(_ label: String, total: Int) { base.begin(label, total: total) }
     func update(completed: Int, detail: String) { base.update(completed: completed, detail: detail) }
     func end(summary: String) { base.end(summary: "") }
+    func resume(completed: Int) { base.resume(completed: completed) }
 }
 
 /// A trainer of fresh study-4 networks: each trains on its set for `epochs` (batch 128), its
@@ -234,6 +235,7 @@ let runs = try notebook.cell("Run the acquisition loops", cached: true) {
     let train = freshModels(epochs: plan.epochs, progress: WithoutSummaries(notebook.progress))
     let jobs = (0..<experiments).flatMap { experiment in functions.indices.map { (experiment, $0) } }
     notebook.progress.begin("Acquisition runs", total: jobs.count)
+    if !saved.finished.isEmpty { notebook.progress.resume(completed: saved.finished.count) }
     for (experiment, function) in jobs.dropFirst(saved.finished.count) {
         let (name, strategy, passes) = functions[function]
         let configuration = ActiveLearner.Configuration(
@@ -253,6 +255,7 @@ let runs = try notebook.cell("Run the acquisition loops", cached: true) {
         }
         learner.observer = WithoutSummaries(notebook.progress)
         notebook.progress.begin("Experiment \(experiment + 1)/\(experiments), \(name)", total: plan.steps + 1)
+        if saved.current != nil { notebook.progress.resume(completed: learner.round) }
         while learner.round <= plan.steps {
             let record = try learner.step()
             saved.current = learner.state

@@ -29,6 +29,27 @@ import Testing
         #expect(progress.line(at: clock.now) == "")
     }
 
+    @Test func resumedStepsCountAsDoneButNotInTheETA() {
+        let clock = Clock()
+        let progress = TerminalProgress(terminal: Terminal(), now: { clock.now })
+        progress.begin("Runs", total: 10)
+        progress.resume(completed: 6)
+        progress.begin("Round", total: 4)
+        progress.resume(completed: 2)
+        #expect(progress.line(at: clock.now).hasPrefix(TerminalProgress.bar(0.65, width: 16) + " 65% 0:00 · "))
+        clock.now += 40
+        progress.update(completed: 3, detail: "")
+        // 65 % came from the checkpoint; this run did 2.5 % in 40 s, so the 32.5 % left take 8:40
+        // (counting the restored steps as this run's work would say 0:21).
+        #expect(progress.line(at: clock.now).hasPrefix(TerminalProgress.bar(0.675, width: 16) + " 67% 0:40, ~8:40 left"))
+        progress.end(summary: "")
+        progress.end(summary: "")
+        progress.begin("Next", total: 2)
+        clock.now += 10
+        progress.update(completed: 1, detail: "")
+        #expect(progress.line(at: clock.now).contains(" 50% 0:10, ~0:10 left"))
+    }
+
     @Test(arguments: [(0.0, "▕░░░░▏"), (0.5, "▕██░░▏"), (0.6, "▕██▍░▏"), (1.0, "▕████▏"), (1.7, "▕████▏")])
     func barsFillByEighths(fraction: Double, bar: String) {
         #expect(TerminalProgress.bar(fraction, width: 4) == bar)

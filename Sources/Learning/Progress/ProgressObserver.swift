@@ -10,4 +10,13 @@ public protocol ProgressObserver: AnyObject {
     /// The innermost work is over; `summary` is the one line worth keeping in a report (may be
     /// empty).
     func end(summary: String)
+    /// `completed` of the innermost work's steps were done by an earlier, interrupted run (a
+    /// checkpoint restored them): count them as done, but not as work this run did, so that an
+    /// ETA is not fooled by them.
+    func resume(completed: Int)
+}
+
+extension ProgressObserver {
+    /// Counts the restored steps like any others: right for observers that keep no timing.
+    public func resume(completed: Int) { update(completed: completed, detail: "resumed") }
 }

@@ -25,6 +25,9 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
     private var levels: [Level] = []
     private var lastDrawn = Date.distantPast
     private var lastLogged: Date
+    /// The share of the outermost work done when this run last resumed work restored from a
+    /// checkpoint, and when: the ETA extrapolates only from what this run did since.
+    private var resumed: (fraction: Double, at: Date)?
 
     /// Called after every `begin`, `update` and `end`, on the caller's thread, outside the
     /// lock: the notebook stops an interrupted run there. Set once, before any work.
@@ -44,6 +47,7 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
     public func begin(_ label: String, total: Int) {
         lock.lock()
         if !levels.isEmpty { levels[levels.count - 1].completedAtInnerBegin = levels[levels.count - 1].completed }
+        if levels.isEmpty { resumed = nil }
         levels.append(Level(label: label, total: max(total, 0), started: now()))
         refresh(force: true)
         lock.unlock()
@@ -61,9 +65,22 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
         safePoint?()
     }
 
+    public func resume(completed: Int) {
+        lock.lock()
+        if !levels.isEmpty {
+            levels[levels.count - 1].completed = completed
+            levels[levels.count - 1].detail = "resumed"
+            resumed = (fractionDone(), now())
+            refresh(force: true)
+        }
+        lock.unlock()
+        safePoint?()
+    }
+
     public func end(summary: String) {
         lock.lock()
         if !levels.isEmpty { levels.removeLast() }
+        if levels.isEmpty { resumed = nil }
         if let parent = levels.indices.last {
             // The nested work was one step of its parent: count it before the parent says so,
             // so the bar never moves backwards.
@@ -87,6 +104,7 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
     func removeBar() {
         lock.lock()
         levels.removeAll()
+        resumed = nil
         lock.unlock()
         terminal.showBar("")
     }
@@ -97,8 +115,10 @@ public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
         let fraction = fractionDone()
         let elapsed = time.timeIntervalSince(outer.started)
         var timing = "\(Int((fraction * 100).rounded(.down)))% \(Self.clock(elapsed))"
-        if fraction > 0.001, elapsed > 1 {
-            timing += ", ~\(Self.clock(elapsed * (1 - fraction) / fraction)) left"
+        let (doneBefore, since) = resumed ?? (0, outer.started)
+        let (doneHere, working) = (fraction - doneBefore, time.timeIntervalSince(since))
+        if doneHere > 0.001, working > 1 {
+            timing += ", ~\(Self.clock(working * (1 - fraction) / doneHere)) left"
         }
         let steps = levels.map { "\($0.label) \($0.completed)/\($0.total)" }
         let detail = levels.last.map(\.detail).flatMap { $0.isEmpty ? nil : $0 }
