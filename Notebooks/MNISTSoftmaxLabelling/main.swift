@@ -608,6 +608,9 @@ let draws = try notebook.cell("Run the pipeline on random draws of the data", ca
     let checkpoint = notebook.checkpoint([DrawResult].self)
     var results = checkpoint.restore() ?? []
     notebook.progress.begin("Draws", total: settings.draws)
+    if !results.isEmpty { notebook.progress.resume(completed: results.count) }
+    print("Test accuracy in %, the table's five rows in order (all 4 000 labels … confidence-ordered):")
+    let accuracies = { (rows: [Double]) in rows.map { String(format: "%6.2f", $0 * 100) }.joined() }
     while results.count < settings.draws {
         var generator = notebook.generator("draw \(results.count)")
         let draw = randomDraw(from: mnist, using: &generator)
@@ -616,9 +619,9 @@ let draws = try notebook.cell("Run the pipeline on random draws of the data", ca
         results.append(DrawResult(test: test, validation: validation))
         try checkpoint.save(results)
         notebook.progress.update(completed: results.count, detail: "")
-        print(
-            "draw \(results.count): stopped on test \(test.rows.map(percent).joined(separator: " / ")); "
-                + "on validation \(validation.rows.map(percent).joined(separator: " / "))")
+        let label = "draw \(results.count)".padding(toLength: 8, withPad: " ", startingAt: 0)
+        print("\(label)stopped on test       \(accuracies(test.rows))")
+        print("        stopped on validation \(accuracies(validation.rows))")
     }
     notebook.progress.end(summary: "")
     return results
