@@ -427,9 +427,12 @@ final class TrainingCounter: @unchecked Sendable {
     private let progress: TerminalProgress
     private var done = 0
 
-    init(progress: TerminalProgress, total: Int, label: String) {
+    /// `restored` rounds were done by an earlier run and come from the trials' checkpoints.
+    init(progress: TerminalProgress, total: Int, label: String, restored: Int) {
         self.progress = progress
+        done = restored
         progress.begin(label, total: total)
+        if restored > 0 { progress.resume(completed: restored) }
     }
 
     func tick(_ detail: String) {
@@ -542,7 +545,9 @@ func runTrials(_ selections: [Selection], label: String) throws -> (records: [Tr
         TrialCheckpoint(notebook.checkpoint(TrialProgress.self, name: "\(selection.fileName)-trial-\(trial)"))
     }
     let roots = (0..<plan.trials).map { notebook.generator("trial \($0)") }
-    let counter = TrainingCounter(progress: notebook.progress, total: jobs.count * plan.roundsPerTrial, label: label)
+    let counter = TrainingCounter(
+        progress: notebook.progress, total: jobs.count * plan.roundsPerTrial, label: label,
+        restored: checkpoints.compactMap(\.saved?.learner.round).reduce(0, +))
     let (study, runPlan, last) = (data, plan, finalLabels)
     var records: [TrialRecord] = []
     let seconds = try wallSeconds {
