@@ -262,15 +262,16 @@ let runs = try notebook.cell("Run the acquisition loops", cached: true) {
             try checkpoint.save(saved)
             notebook.progress.update(
                 completed: learner.round,
-                detail: String(format: "%d labels, test accuracy %.4f", record.labelsSpent, record.accuracy))
+                detail: String(format: "%d labels, test accuracy %.2f %%", record.labelsSpent, record.accuracy * 100))
         }
         let curve = learner.curve
-        let reached = curve.labelsToReach(0.95).map { String(format: "95 %% after %.0f acquired", $0 - Double(initialCount)) }
+        let reached = curve.labelsToReach(0.95).map { String(format: "95 %% at %.0f acquired", $0 - Double(initialCount)) }
         let seconds = learner.state.rounds.map(\.seconds).reduce(0, +)
         notebook.progress.end(
             summary: String(
-                format: "experiment %d, %@: %d labels, final test accuracy %.4f, %@ (%.0f s)", experiment + 1, name,
-                learner.pool.labelsSpent, curve.points.last?.accuracy ?? 0, reached ?? "95 % not reached", seconds))
+                format: "experiment %d, %@: %.2f %% at %d labels, %@ (%.0f s)", experiment + 1, name,
+                100 * (curve.points.last?.accuracy ?? 0), learner.pool.labelsSpent, reached ?? "95 % not reached",
+                seconds))
         saved.finished.append(learner.state)
         saved.current = nil
         try checkpoint.save(saved)
@@ -379,7 +380,10 @@ let leftoverCheck = try notebook.cell("Train on random sets of 256, 260 and 264 
 //: The first images each function acquired in experiment 1, in the order it chose them, with
 //: the digit's true label and the function's score (entropy and BALD in nats; random has no
 //: score). The uncertainty-driven functions go for odd shapes and digits the 20 initial images do
-//: not cover well; random takes whatever comes.
+//: not cover well; random takes whatever comes. The first model has seen 20 images, so many
+//: candidates get an almost flat prediction: max entropy's first picks all score close to
+//: $\log 10 \approx 2.30$ nats, the most any ten-way prediction can, and are told apart only in
+//: decimals the captions do not show.
 try notebook.cell("Show the first acquisitions") {
     let shown = min(10, plan.steps * plan.batch)
     var pixels: [Float] = []
@@ -432,6 +436,39 @@ try notebook.cell("Compare with the original") {
     notebook.headline(
         "Acquired images to reach 95 % test accuracy: max entropy \(reach(0.95, 0)) (original: about 450); "
             + "\(others) (of \(plan.steps * plan.batch) acquired)")
+}
+
+//: ### Reading the table
+//: The cell below puts each function's accuracy at the last step beside random's, against the
+//: spread over experiments, and the original's 450 beside max entropy's count.
+try notebook.cell("Read off the results") {
+    let finals = functions.indices.map { function in TrialSpread(states[function].compactMap { $0.curve.points.last?.accuracy }) }
+    let random = functions.count - 1
+    let acquired = ResultsTable.Format.count.string(Double(plan.steps * plan.batch))
+    print("After \(acquired) acquired images, against random's \(ResultsTable.Format.percent(2).string(finals[random].mean)):")
+    for function in functions.indices.dropLast() {
+        let difference = finals[function].mean - finals[random].mean
+        let noise = max(finals[function].standardDeviation, finals[random].standardDeviation)
+        let verdict = experiments < 2
+            ? "one experiment: no spread to judge it by"
+            : abs(difference) <= noise
+                ? String(format: "within the spread over experiments (%.1f points): no evidence either way", 100 * noise)
+                : String(format: "%@ random by more than the spread over experiments (%.1f points)", difference > 0 ? "ahead of" : "behind", 100 * noise)
+        let points = String(format: "%+.2f", 100 * difference).replacingOccurrences(of: "-", with: "−")
+        print("  \(functions[function].name): \(points) points, \(verdict)")
+    }
+    let maxEntropy = acquiredToReach(0.95, 0).compactMap { $0 }
+    guard maxEntropy.count == experiments, experiments > 1 else {
+        print("Max entropy reached 95 % in \(maxEntropy.count) of \(experiments) experiments: no count to set beside the original's 450.")
+        return
+    }
+    let spread = TrialSpread(maxEntropy)
+    let gap = spread.mean - 450
+    print(
+        String(format: "Max entropy reached 95 %% after %.0f ± %.0f acquired images: ", spread.mean, spread.standardDeviation)
+            + (abs(gap) <= spread.standardDeviation
+                ? "the original's 450 is within one standard deviation."
+                : String(format: "%.0f %@ than the original's 450, more than one standard deviation.", abs(gap), gap < 0 ? "fewer" : "more")))
 }
 
 notebook.finish()
