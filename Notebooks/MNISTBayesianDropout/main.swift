@@ -439,36 +439,38 @@ try notebook.cell("Compare with the original") {
 }
 
 //: ### Reading the table
-//: The cell below puts each function's accuracy at the last step beside random's, against the
-//: spread over experiments, and the original's 450 beside max entropy's count.
+//: The cell below sets each function's accuracy at the last step beside random's. A difference
+//: counts only when it is larger than the larger of the two standard deviations over experiments
+//: (sd below); otherwise it says no evidence either way. Last, it sets max entropy's count
+//: beside the original's 450.
 try notebook.cell("Read off the results") {
     let finals = functions.indices.map { function in TrialSpread(states[function].compactMap { $0.curve.points.last?.accuracy }) }
     let random = functions.count - 1
     let acquired = ResultsTable.Format.count.string(Double(plan.steps * plan.batch))
-    print("After \(acquired) acquired images, against random's \(ResultsTable.Format.percent(2).string(finals[random].mean)):")
+    print("After \(acquired) acquired images, each function against random's \(ResultsTable.Format.percent(2).string(finals[random].mean)):")
+    let width = functions.map(\.name.count).max() ?? 0
     for function in functions.indices.dropLast() {
         let difference = finals[function].mean - finals[random].mean
         let noise = max(finals[function].standardDeviation, finals[random].standardDeviation)
         let verdict = experiments < 2
-            ? "one experiment: no spread to judge it by"
-            : abs(difference) <= noise
-                ? String(format: "within the spread over experiments (%.1f points): no evidence either way", 100 * noise)
-                : String(format: "%@ random by more than the spread over experiments (%.1f points)", difference > 0 ? "ahead of" : "behind", 100 * noise)
-        let points = String(format: "%+.2f", 100 * difference).replacingOccurrences(of: "-", with: "−")
-        print("  \(functions[function].name): \(points) points, \(verdict)")
+            ? "one experiment, no spread to judge by"
+            : abs(difference) <= noise ? "within the spread, no evidence either way" : (difference > 0 ? "ahead" : "behind")
+        let points = String(format: "%+6.2f", 100 * difference).replacingOccurrences(of: "-", with: "−")
+        let name = functions[function].name.padding(toLength: width, withPad: " ", startingAt: 0)
+        print("  \(name) \(points) points (sd \(String(format: "%.1f", 100 * noise))): \(verdict)")
     }
     let maxEntropy = acquiredToReach(0.95, 0).compactMap { $0 }
     guard maxEntropy.count == experiments, experiments > 1 else {
-        print("Max entropy reached 95 % in \(maxEntropy.count) of \(experiments) experiments: no count to set beside the original's 450.")
+        print("Max entropy reached 95 % in \(maxEntropy.count) of \(experiments) experiments: nothing to set beside 450.")
         return
     }
     let spread = TrialSpread(maxEntropy)
     let gap = spread.mean - 450
     print(
-        String(format: "Max entropy reached 95 %% after %.0f ± %.0f acquired images: ", spread.mean, spread.standardDeviation)
+        String(format: "Max entropy: 95 %% after %.0f ± %.0f acquired; ", spread.mean, spread.standardDeviation)
             + (abs(gap) <= spread.standardDeviation
-                ? "the original's 450 is within one standard deviation."
-                : String(format: "%.0f %@ than the original's 450, more than one standard deviation.", abs(gap), gap < 0 ? "fewer" : "more")))
+                ? "the original's 450 is within one sd."
+                : String(format: "%.0f %@ than the original's 450, beyond one sd.", abs(gap), gap < 0 ? "fewer" : "more")))
 }
 
 notebook.finish()
