@@ -329,7 +329,8 @@ try notebook.cell("Plot the learning curves") {
         size: (760, 460)))
     for (function, entry) in functions.enumerated() {
         let finals = states[function].compactMap { $0.curve.points.last?.accuracy }
-        print("\(entry.name): final test accuracy \(ResultsTable.meanAndSpread(finals, as: .percent(2)))")
+        let accuracy = ResultsTable.meanAndSpread(finals, as: .percent(2), countingTrials: false)
+        print("\(entry.name): final test accuracy \(accuracy) (\(finals.count) experiments)")
     }
 }
 
