@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Sets our benchmark beside TensorFlow's: reads two files of `result <model> <phase> <value>
 <unit>` lines and prints a table, then one `ratio <model> <phase> <X.XX>` line per phase both
-measured. A ratio above 1 means we are faster (images/s divided, or seconds inverted)."""
+measured. A ratio above 1 means we are faster (images/s divided, or seconds inverted).
+
+A file may hold several rounds (`make bench` alternates ours and TensorFlow's); each side keeps
+its best value per phase, the most images/s or the fewest seconds, so that a slow spell on a
+shared machine during one side's round does not decide the ratio."""
 import sys
 
 
@@ -11,7 +15,11 @@ def read(path):
         for line in f:
             parts = line.split()
             if len(parts) == 5 and parts[0] == "result":
-                results[(parts[1], parts[2])] = (float(parts[3]), parts[4])
+                key, value, unit = (parts[1], parts[2]), float(parts[3]), parts[4]
+                if key in results:
+                    best = results[key][0]
+                    value = max(value, best) if unit.endswith("/s") else min(value, best)
+                results[key] = (value, unit)
     return results
 
 
