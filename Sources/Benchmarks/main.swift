@@ -7,6 +7,7 @@
 // Modes for profiling (timings only, never asserted):
 //   Benchmarks gemm               each GEMM of a study-1 training step, by thread layout
 //   Benchmarks train MODEL SECS   trains study1|study2|study4 for about SECS seconds (for perf)
+//   Benchmarks predict MODEL SECS predicts with study1|study2|study4 for about SECS seconds
 //   Benchmarks round-memory       one full-size study-1 round (run under /usr/bin/time -v)
 //   Benchmarks quick              a shorter run of studies 1, 2 and 4, to compare builds A/B/A/B
 import CBLAS
@@ -28,7 +29,8 @@ switch arguments.first {
 case "gemm":
     compareGEMMThreading(study1Shapes())
     exit(0)
-case "train":
+case "train", "predict":
+    let phase = arguments[0]
     let name = arguments.count > 1 ? arguments[1] : "study1"
     let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 20 : 20
     let (model, batch): (Sequential, Int) = switch name {
@@ -39,9 +41,12 @@ case "train":
     let start = DispatchTime.now().uptimeNanoseconds
     var rates: [Double] = []
     while Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 < seconds {
-        rates.append(try trainingRate(model, shape: mnistShape, batchSize: batch, steps: 20, repeats: 1))
+        rates.append(
+            phase == "train"
+                ? try trainingRate(model, shape: mnistShape, batchSize: batch, steps: 20, repeats: 1)
+                : predictionRate(model, shape: mnistShape, batchSize: 256, count: 2_560, repeats: 1))
     }
-    reportRate(name, "train", rates.max() ?? 0, of: model)
+    reportRate(name, phase, rates.max() ?? 0, of: model)
     exit(0)
 case "quick":
     let study1 = try StudyModels.fashionCNN(generator: &generator)
