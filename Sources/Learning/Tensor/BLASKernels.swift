@@ -24,10 +24,26 @@ public enum BLASKernels {
     /// The core type this process should use: the user's override, else `SkylakeX` where the CPU
     /// has AVX-512F, else `nil` (let OpenBLAS detect).
     public static var preferredCoreType: String? {
-        if let chosen = ProcessInfo.processInfo.environment[overrideVariable], !chosen.isEmpty {
+        preferredCoreType(environment: ProcessInfo.processInfo.environment, cpuHasAVX512: cpuHasAVX512)
+    }
+
+    static func preferredCoreType(environment: [String: String], cpuHasAVX512: Bool) -> String? {
+        if let chosen = environment[overrideVariable], !chosen.isEmpty {
             return chosen.lowercased() == "auto" ? nil : chosen
         }
         return cpuHasAVX512 ? "SkylakeX" : nil
+    }
+
+    /// The OpenBLAS variables to change before it loads, given this process's `environment`: each
+    /// name with its new value, or nil to remove it. Empty when nothing needs to change, or when
+    /// the process has already re-executed itself once.
+    static func environmentChanges(_ environment: [String: String], cpuHasAVX512: Bool) -> [String: String?] {
+        guard environment[reexecMarker] == nil else { return [:] }
+        var changes: [String: String?] = [:]
+        let wanted = preferredCoreType(environment: environment, cpuHasAVX512: cpuHasAVX512)
+        if environment["OPENBLAS_CORETYPE"] != wanted { changes["OPENBLAS_CORETYPE"] = .some(wanted) }
+        if environment["OPENBLAS_THREAD_TIMEOUT"] == nil { changes["OPENBLAS_THREAD_TIMEOUT"] = threadTimeout }
+        return changes
     }
 
     /// Whether /proc/cpuinfo lists the `avx512f` flag.
@@ -42,13 +58,11 @@ public enum BLASKernels {
     /// `OPENBLAS_THREAD_TIMEOUT` set, unless they already are. Call it before any BLAS work; it
     /// returns when nothing needs to change.
     public static func selectFastest() {
-        let environment = ProcessInfo.processInfo.environment
-        guard environment[reexecMarker] == nil else { return }
-        let wanted = preferredCoreType
-        let timeoutSet = environment["OPENBLAS_THREAD_TIMEOUT"] != nil
-        guard environment["OPENBLAS_CORETYPE"] != wanted || !timeoutSet else { return }
-        if let wanted { setenv("OPENBLAS_CORETYPE", wanted, 1) } else { unsetenv("OPENBLAS_CORETYPE") }
-        if !timeoutSet { setenv("OPENBLAS_THREAD_TIMEOUT", threadTimeout, 1) }
+        let changes = environmentChanges(ProcessInfo.processInfo.environment, cpuHasAVX512: cpuHasAVX512)
+        guard !changes.isEmpty else { return }
+        for (name, value) in changes {
+            if let value { setenv(name, value, 1) } else { unsetenv(name) }
+        }
         setenv(reexecMarker, "1", 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // execv returns only on failure: carry on with the kernels already loaded.
