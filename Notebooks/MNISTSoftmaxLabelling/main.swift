@@ -611,6 +611,11 @@ let draws = try notebook.cell("Run the pipeline on random draws of the data", ca
     if !results.isEmpty { notebook.progress.resume(completed: results.count) }
     print("Test accuracy in %, the table's five rows in order (all 4 000 labels … confidence-ordered):")
     let accuracies = { (rows: [Double]) in rows.map { String(format: "%6.2f", $0 * 100) }.joined() }
+    let show = { (number: Int, result: DrawResult) in
+        print("\("draw \(number)".padding(toLength: 8, withPad: " ", startingAt: 0))stopped on test       \(accuracies(result.test.rows))")
+        print("        stopped on validation \(accuracies(result.validation.rows))")
+    }
+    for (index, result) in results.enumerated() { show(index + 1, result) }  // restored from the checkpoint
     while results.count < settings.draws {
         var generator = notebook.generator("draw \(results.count)")
         let draw = randomDraw(from: mnist, using: &generator)
@@ -619,9 +624,7 @@ let draws = try notebook.cell("Run the pipeline on random draws of the data", ca
         results.append(DrawResult(test: test, validation: validation))
         try checkpoint.save(results)
         notebook.progress.update(completed: results.count, detail: "")
-        let label = "draw \(results.count)".padding(toLength: 8, withPad: " ", startingAt: 0)
-        print("\(label)stopped on test       \(accuracies(test.rows))")
-        print("        stopped on validation \(accuracies(validation.rows))")
+        show(results.count, results[results.count - 1])
     }
     notebook.progress.end(summary: "")
     return results

@@ -7,7 +7,7 @@
 // Modes for profiling (timings only, never asserted):
 //   Benchmarks gemm               each GEMM of a study-1 training step, by thread layout
 //   Benchmarks train MODEL SECS   trains study1|study2|study4 for about SECS seconds (for perf)
-//   Benchmarks predict MODEL SECS predicts with study1|study2|study4 for about SECS seconds
+//   Benchmarks predict MODEL SECS predicts with study1|study2|study4 at batch 256 for about SECS seconds
 //   Benchmarks round-memory       one full-size study-1 round (run under /usr/bin/time -v)
 //   Benchmarks quick              a shorter run of studies 1, 2 and 4, to compare builds A/B/A/B
 import CBLAS

@@ -77,6 +77,7 @@ public final class Notebook {
     /// The report the run started from, put back if the run's last report cannot be written.
     let lastGood: LastGoodReport
 
+
     /// Starts the notebook of the source file `filePath` (leave the default: the caller's file).
     ///
     /// First of all it lets `BLASKernels.selectFastest()` pick OpenBLAS's kernels (the process
@@ -87,6 +88,7 @@ public final class Notebook {
     /// built, is noted in the report and turns the cache off (`SourceFile`).
     public convenience init(filePath: String = #filePath) {
         BLASKernels.selectFastest()
+        Self.lineBufferStandardOutput()
         // A closed terminal or pipe (`… | head`) makes writes fail instead of killing the run.
         signal(SIGPIPE, SIG_IGN)
         let study = URL(fileURLWithPath: filePath).deletingLastPathComponent().lastPathComponent
@@ -112,6 +114,16 @@ public final class Notebook {
                 + "(press Ctrl-C again to stop at once)\n",
             on: terminal.errorDescriptor)
         if let note = setup.sourceNote { terminal.say("\(setup.study): note: \(note)") }
+    }
+
+    /// Makes C's stdout, which Swift's print writes through, line-buffered, so that what a cell
+    /// prints reaches the terminal line by line: into the capture pipe it would buffer 4 KB, so
+    /// lines came in bursts, late, and a killed run lost its last ones. Call it before any
+    /// output, as setvbuf asks. Swift 6 refuses to name the C global `stdout` (shared mutable
+    /// state), so the stream is looked up as the symbol it is.
+    private static func lineBufferStandardOutput() {
+        guard let symbol = dlsym(nil, "stdout") else { return }
+        setvbuf(symbol.load(as: UnsafeMutablePointer<FILE>.self), nil, _IOLBF, 0)
     }
 
     init(setup: NotebookSetup, mode: Mode) {
