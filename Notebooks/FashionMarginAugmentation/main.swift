@@ -555,7 +555,7 @@ try notebook.cell("Read off the two effects") {
     for (question, other) in [("choosing by margin (against random + augmentation)", 2), ("the augmented copies (against margin alone)", 1)] {
         let difference = spreads[0].mean - spreads[other].mean
         let verdict = abs(difference) <= noise ? "within the noise: no evidence either way" : (difference > 0 ? "helps" : "hurts")
-        let points = String(format: "%+.1f", 100 * difference).replacingOccurrences(of: "-", with: "−")
+        let points = NumberStyle.plain.formatSigned(100 * difference, decimals: 1)
         print("  \(question): \(points) points, \(verdict)")
     }
     let best = arms.indices.max { spreads[$0].mean < spreads[$1].mean } ?? 0

@@ -463,7 +463,8 @@ try notebook.cell("Read off the results") {
         let verdict = experiments < 2
             ? "one experiment, no spread to judge by"
             : abs(difference) <= noise ? "within the spread, no evidence either way" : (difference > 0 ? "ahead" : "behind")
-        let points = String(format: "%+6.2f", 100 * difference).replacingOccurrences(of: "-", with: "−")
+        let signed = NumberStyle.plain.formatSigned(100 * difference, decimals: 2)
+        let points = String(repeating: " ", count: max(0, 6 - signed.count)) + signed
         let name = functions[function].name.padding(toLength: width, withPad: " ", startingAt: 0)
         print("  \(name) \(points) points (sd \(String(format: "%.1f", 100 * noise))): \(verdict)")
     }

@@ -36,6 +36,14 @@ public enum NumberStyle: Sendable, Equatable {
         }
     }
 
+    /// `format`, with "+" before positive values: a difference, such as "+1.21" or "−0.06"
+    /// points. Zero as displayed has no sign.
+    public func formatSigned(_ value: Double, decimals: Int) -> String {
+        let text = format(value, decimals: decimals)
+        let showsZero = !text.contains { $0.isNumber && $0 != "0" }
+        return value > 0 && !showsZero ? "+" + text : text
+    }
+
     /// The decimals (as `format` takes them) that tell apart ticks `10^exponent` apart.
     func decimals(forStep exponent: Int) -> Int {
         switch self {

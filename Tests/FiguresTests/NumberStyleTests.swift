@@ -26,6 +26,12 @@ struct NumberStyleTests {
         #expect(style.format(value, decimals: decimals) == expected)
     }
 
+    @Test(
+        "differences carry their sign", arguments: [(1.214, "+1.21"), (-0.06, "\u{2212}0.06"), (0.001, "0.00"), (0.0, "0.00")])
+    func signed(_ value: Double, _ expected: String) {
+        #expect(NumberStyle.plain.formatSigned(value, decimals: 2) == expected)
+    }
+
     @Test("value labels of counts have no decimals, fractions two")
     func valueDecimals() {
         #expect(NumberStyle.valueDecimals([873, 0, 12], style: .plain) == 0)
