@@ -37,7 +37,10 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "Learning", dependencies: ["CBLAS", "CZlib"]),
+        // Direct convolutions in C with AVX-512 (Sources/CConvolution). Optimised in debug builds
+        // too: unoptimised, the intrinsics run 50× slower and `swift test` trains real models.
+        .target(name: "CConvolution", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "Learning", dependencies: ["CBLAS", "CConvolution", "CZlib"]),
         .target(name: "Figures", dependencies: ["CCairo"]),
         .target(
             name: "Literate",

@@ -17,6 +17,7 @@ import Learning
 BLASKernels.selectFastest()
 let idleSpin = ProcessInfo.processInfo.environment["OPENBLAS_THREAD_TIMEOUT"].map { "2^\($0) cycles" } ?? "OpenBLAS's default"
 print("# \(BLASKernels.active), \(BLASKernels.threads) threads, idle threads spin \(idleSpin)")
+print("# convolutions: \(DirectConvolution.active)")
 if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8).split(separator: " ").first {
     print("# load average \(load) before the run: other work on the machine slows every figure")
 }

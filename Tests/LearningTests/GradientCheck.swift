@@ -1,3 +1,4 @@
+import Testing
 // Central finite differences: the independent witness every layer's backward pass is checked
 // against. L = Σ r·y + the layer's L2 terms, for a fixed random r, in training mode, with the same
 // dropout generator for every evaluation (so Dropout's mask is fixed).
@@ -72,6 +73,18 @@ enum GradientCheck {
             return relativeError(analytic, numeric)
         }
         return Report(input: relativeError(analyticInput, numericInput), parameters: parameterErrors)
+    }
+
+    /// Expects `layer`'s input and parameter gradients on `batch` random examples (from
+    /// `inputSeed`) to be within 1 % of the finite differences.
+    static func expectMatch(
+        _ layer: any LayerKernel, batch: Int, inputSeed: UInt64, seed: UInt64,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let input = randomValues(batch * layer.inputWidth, seed: inputSeed)
+        let report = check(layer, input: input, batch: batch, seed: seed)
+        #expect(report.input < 1e-2, "input gradient off by \(report.input)", sourceLocation: sourceLocation)
+        #expect(report.parameters.allSatisfy { $0 < 1e-2 }, "parameter gradients off by \(report.parameters)", sourceLocation: sourceLocation)
     }
 
     /// `count` uniform values in [-1, 1) from `seed`.

@@ -19,7 +19,7 @@ extension Conv2D {
     func winogradInputGradient(_ dy: UnsafePointer<Float>, batch: Int, into dx: UnsafeMutablePointer<Float>) {
         let (c, f) = (geometry.channels, filters)
         let turned = turnedKernel.prefix(9 * c * f).baseAddress!
-        rotatedKernel(kernel.value.baseAddress!, channels: c, filters: f, into: turned)
+        rotatedKernel(kernel.value.baseAddress!, size: 3, channels: c, filters: f, into: turned)
         let u = transformedKernel.prefix(16 * c * f).baseAddress!
         winogradKernelTransform(turned, channels: f, filters: c, into: u)
         let gradientGeometry = ConvolutionGeometry(
@@ -43,8 +43,7 @@ extension Conv2D {
         let scratch = winogradScratch.prefix(workers * (inputScratch + productScratch)).baseAddress!
         parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
             let v = scratch + worker * (inputScratch + productScratch)
-            for first in stride(from: images.lowerBound, to: images.upperBound, by: chunk) {
-                let count = min(images.upperBound, first + chunk) - first
+            forEachChunk(of: images, size: chunk) { first, count in
                 winogradConvolution(
                     x + first * inputWidth, batch: count, geometry: g, transformedKernel: u, filters: f, bias: bias,
                     activation: activation, scratch: v, v + inputScratch, into: y + first * outputWidth)

@@ -1,4 +1,18 @@
-/// A stride-1 2-D convolution and its gradients, as im2col + GEMM:
+/// How `Conv2D` computes its passes, chosen per layer when it is built.
+enum ConvolutionAlgorithm: Sendable {
+    /// The AVX-512 kernels that read the images in place (Conv2D+Direct.swift), where the CPU has
+    /// them and the filters come in blocks of 32; the input gradient too where the input channels do.
+    case direct
+    /// Winograd F(2×2, 3×3) for the forward pass and the input gradient (Conv2D+Winograd.swift),
+    /// for 3×3 kernels on many channels. The kernel gradient runs directly where it can.
+    case winograd
+    /// im2col + GEMM for every pass: what runs anywhere, and the reference the others are tested
+    /// against.
+    case im2col
+}
+
+/// A stride-1 2-D convolution and its gradients. `algorithm` says how it is computed; this file
+/// holds the choice and the im2col + GEMM path:
 /// output [N·outH·outW, filters] = activation(patches [N·outH·outW, k·k·C] · kernel [k·k·C, filters] + bias),
 /// which is already the output's [N, outH, outW, filters] layout.
 ///
@@ -8,10 +22,6 @@
 /// backward pass rebuilds each chunk's patches (a cheap copy) rather than keeping the whole
 /// batch's; each worker accumulates the kernel gradient of its images, and the workers' sums are
 /// added in worker order, so the result depends only on the batch and the thread count.
-///
-/// 3×3 kernels over many channels take Winograd's F(2×2, 3×3) instead for the forward pass and the
-/// input gradient (Conv2D+Winograd.swift): 2.25× fewer multiplications for the same numbers up
-/// to rounding. The kernel gradient stays im2col + GEMM.
 final class Conv2D: LayerKernel {
     let inputShape: [Int]
     let outputShape: [Int]
@@ -26,17 +36,20 @@ final class Conv2D: LayerKernel {
     /// The patch floats built at once per thread: 256K floats, 1 MB, about one core's L2 cache.
     var patchBudgetPerThread = 1 << 18
 
-    /// Whether the forward pass and the input gradient run through Winograd F(2×2, 3×3): for
-    /// 3×3 kernels on at least `winogradMinimumChannels` input channels and filters (fewer make
-    /// its 16 GEMMs too thin to pay for the transforms).
-    var usesWinograd: Bool
+    /// How the passes are computed: `.winograd` for 3×3 kernels on at least
+    /// `winogradMinimumChannels` input channels and filters (fewer make its 16 GEMMs too thin to
+    /// pay for the transforms; with more, its 2.25× fewer multiplications beat the direct kernels),
+    /// else `.direct` where `DirectConvolution` handles the filters, else `.im2col`.
+    var algorithm: ConvolutionAlgorithm
     static let winogradMinimumChannels = 64
     /// The Winograd floats (input and product transforms) one worker handles at once: 1M floats, 4 MB.
     var winogradBudgetPerThread = 1 << 20
     /// The Winograd transform of the kernel [16, C, F], or of the turned kernel [16, F, C].
     let transformedKernel = Workspace()
-    /// The kernel turned 180° with its channel axes swapped, [3, 3, F, C].
+    /// The kernel turned 180° with its channel axes swapped, [k, k, F, C]: the input gradient's kernel.
     let turnedKernel = Workspace()
+    /// Each worker's zero-padded image for the direct kernels (`DirectConvolution.paddedImageLength`).
+    let paddedImages = Workspace()
     /// Each worker's Winograd scratch: V then M.
     let winogradScratch = Workspace()
 
@@ -66,7 +79,13 @@ final class Conv2D: LayerKernel {
         self.outputShape = [geometry.outHeight, geometry.outWidth, filters]
         self.filters = filters
         self.activation = activation
-        usesWinograd = kernelSize == 3 && min(inputShape[2], filters) >= Self.winogradMinimumChannels
+        if kernelSize == 3 && min(inputShape[2], filters) >= Self.winogradMinimumChannels {
+            algorithm = .winograd
+        } else if DirectConvolution.handles(outputChannels: filters) {
+            algorithm = .direct
+        } else {
+            algorithm = .im2col
+        }
         kernel = Parameter(shape: [kernelSize, kernelSize, inputShape[2], filters], l2: l2)
         bias = Parameter(shape: [filters])
         let area = kernelSize * kernelSize
@@ -81,27 +100,13 @@ final class Conv2D: LayerKernel {
         generator: inout SeededGenerator
     ) -> UnsafeBufferPointer<Float> {
         precondition(input.count == batch * inputWidth, "Conv2D got \(input.count) inputs for batch \(batch) × \(inputShape)")
-        let (positions, patchLength) = (geometry.positions, geometry.patchLength)
-        let y = output.prefix(batch * positions * filters).baseAddress!
+        let y = output.prefix(batch * outputWidth).baseAddress!
         lastInput = input
-        lastOutput = UnsafeMutableBufferPointer(start: y, count: batch * positions * filters)
-        if usesWinograd {
-            winogradForward(input.baseAddress!, batch: batch, into: y)
-            return UnsafeBufferPointer(lastOutput)
-        }
-        let (x, w, b) = (input.baseAddress!, UnsafePointer(kernel.value.baseAddress!), UnsafePointer(bias.value.baseAddress!))
-        let (workers, chunk) = split(batch)
-        let patchesPerWorker = chunk * positions * patchLength
-        let patchBase = patches.prefix(workers * patchesPerWorker).baseAddress!
-        parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
-            let patchMatrix = patchBase + worker * patchesPerWorker
-            for first in stride(from: images.lowerBound, to: images.upperBound, by: chunk) {
-                let count = min(images.upperBound, first + chunk) - first
-                let (rows, chunkOutput) = (count * positions, y + first * positions * filters)
-                im2col(x + first * inputWidth, batch: count, geometry: geometry, into: patchMatrix)
-                matrixProduct(patchMatrix, w, into: chunkOutput, m: rows, n: filters, k: patchLength)
-                activation.addBiasAndActivateSerially(chunkOutput, rows: rows, columns: filters, bias: b)
-            }
+        lastOutput = UnsafeMutableBufferPointer(start: y, count: batch * outputWidth)
+        switch algorithm {
+        case .direct: directForward(input.baseAddress!, batch: batch, into: y)
+        case .winograd: winogradForward(input.baseAddress!, batch: batch, into: y)
+        case .im2col: im2colForward(input.baseAddress!, batch: batch, into: y)
         }
         return UnsafeBufferPointer(lastOutput)
     }
@@ -109,53 +114,118 @@ final class Conv2D: LayerKernel {
     func backward(
         _ outputGradient: UnsafeMutableBufferPointer<Float>, batch: Int, needsInputGradient: Bool
     ) -> UnsafeMutableBufferPointer<Float>? {
-        let (positions, patchLength) = (geometry.positions, geometry.patchLength)
         let dy = outputGradient.baseAddress!
         activation.backward(
-            dy, output: lastOutput.baseAddress!, rows: batch * positions, columns: filters,
+            dy, output: lastOutput.baseAddress!, rows: batch * geometry.positions, columns: filters,
             biasGradient: bias.gradient.baseAddress!)
+        let x = lastInput.baseAddress!
         let dx = needsInputGradient ? inputGradient.prefix(batch * inputWidth).baseAddress : nil
-        let (x, w) = (lastInput.baseAddress!, UnsafePointer(kernel.value.baseAddress!))
-        let (workers, chunk) = split(batch)
-        let patchesPerWorker = chunk * positions * patchLength
-        let patchBase = patches.prefix(workers * patchesPerWorker).baseAddress!
-        let patchesFolded = needsInputGradient && !usesWinograd
-        let dPatchBase = patchGradient.prefix(patchesFolded ? workers * patchesPerWorker : 0).baseAddress
+        switch algorithm {
+        case .direct:
+            directKernelGradient(x, batch: batch, outputGradient: dy)
+            if let dx {
+                if DirectConvolution.handles(outputChannels: geometry.channels) {
+                    directInputGradient(dy, batch: batch, into: dx)
+                } else {
+                    im2colInputGradient(dy, batch: batch, into: dx)
+                }
+            }
+        case .winograd:
+            if DirectConvolution.handles(outputChannels: filters) {
+                directKernelGradient(x, batch: batch, outputGradient: dy)
+            } else {
+                im2colKernelGradient(x, batch: batch, outputGradient: dy)
+            }
+            if let dx { winogradInputGradient(dy, batch: batch, into: dx) }
+        case .im2col:
+            im2colKernelGradient(x, batch: batch, outputGradient: dy)
+            if let dx { im2colInputGradient(dy, batch: batch, into: dx) }
+        }
+        kernel.addL2Gradient()
+        return dx.map { UnsafeMutableBufferPointer(start: $0, count: batch * inputWidth) }
+    }
+
+    /// Runs `body(worker, images, kernelGradient)` on every worker's share of the batch, with the
+    /// worker's own kernel gradient [k·k·C, filters] to overwrite (worker 0 writes the parameter's
+    /// gradient), then adds the other workers' gradients to it in worker order.
+    func accumulatingKernelGradient(
+        batch: Int,
+        _ body: (_ worker: Int, _ images: Range<Int>, _ kernelGradient: UnsafeMutablePointer<Float>) -> Void
+    ) {
+        let workers = gemmWorkerCount(count: batch, minimumPerThread: 1)
         let kernelCount = kernel.value.count
         let dKernel = kernel.gradient.baseAddress!
         let dKernelOthers = workerKernelGradients.prefix((workers - 1) * kernelCount).baseAddress
         parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
-            let patchMatrix = patchBase + worker * patchesPerWorker
-            let ownKernelGradient = worker == 0 ? dKernel : dKernelOthers! + (worker - 1) * kernelCount
-            for first in stride(from: images.lowerBound, to: images.upperBound, by: chunk) {
-                let count = min(images.upperBound, first + chunk) - first
-                let (rows, chunkGradient) = (count * positions, dy + first * positions * filters)
-                im2col(x + first * inputWidth, batch: count, geometry: geometry, into: patchMatrix)
-                // d kernel [k·k·C, filters] += patches^T [k·k·C, rows] · dy [rows, filters]
-                matrixProduct(
-                    patchMatrix, chunkGradient, into: ownKernelGradient, m: patchLength, n: filters, k: rows,
-                    transposeA: true, beta: first == images.lowerBound ? 0 : 1)
-                guard patchesFolded, let dx, let dPatchBase else { continue }
-                // d patches [rows, k·k·C] = dy [rows, filters] · kernel^T, then folded back onto the pixels.
-                let dPatches = dPatchBase + worker * patchesPerWorker
-                matrixProduct(chunkGradient, w, into: dPatches, m: rows, n: patchLength, k: filters, transposeB: true)
-                col2im(dPatches, batch: count, geometry: geometry, into: dx + first * inputWidth)
-            }
+            body(worker, images, worker == 0 ? dKernel : dKernelOthers! + (worker - 1) * kernelCount)
         }
         for other in 0..<(workers - 1) {
             let partial = dKernelOthers! + other * kernelCount
             for i in 0..<kernelCount { dKernel[i] += partial[i] }
         }
-        if usesWinograd, let dx { winogradInputGradient(dy, batch: batch, into: dx) }
-        kernel.addL2Gradient()
-        return dx.map { UnsafeMutableBufferPointer(start: $0, count: batch * inputWidth) }
     }
 
-    /// The workers `parallelGEMMWorkers` will use for `batch` images, and the images per chunk,
-    /// so that each worker's patch matrix holds at most `patchBudgetPerThread` floats.
-    private func split(_ batch: Int) -> (workers: Int, chunk: Int) {
+    /// y = activation(patches · kernel + bias), chunk by chunk.
+    private func im2colForward(_ x: UnsafePointer<Float>, batch: Int, into y: UnsafeMutablePointer<Float>) {
+        let (positions, patchLength) = (geometry.positions, geometry.patchLength)
+        let (w, b) = (UnsafePointer(kernel.value.baseAddress!), UnsafePointer(bias.value.baseAddress!))
+        let (patchBase, patchesPerWorker, chunk) = patchMatrices(in: patches, batch: batch)
+        parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
+            let patchMatrix = patchBase + worker * patchesPerWorker
+            forEachChunk(of: images, size: chunk) { first, count in
+                let (rows, chunkOutput) = (count * positions, y + first * positions * filters)
+                im2col(x + first * inputWidth, batch: count, geometry: geometry, into: patchMatrix)
+                matrixProduct(patchMatrix, w, into: chunkOutput, m: rows, n: filters, k: patchLength)
+                activation.addBiasAndActivateSerially(chunkOutput, rows: rows, columns: filters, bias: b)
+            }
+        }
+    }
+
+    /// d kernel [k·k·C, filters] = Σ over chunks of patchesᵀ · dy, rebuilding each chunk's patches.
+    private func im2colKernelGradient(_ x: UnsafePointer<Float>, batch: Int, outputGradient dy: UnsafePointer<Float>) {
+        let (positions, patchLength) = (geometry.positions, geometry.patchLength)
+        let (patchBase, patchesPerWorker, chunk) = patchMatrices(in: patches, batch: batch)
+        accumulatingKernelGradient(batch: batch) { worker, images, ownKernelGradient in
+            let patchMatrix = patchBase + worker * patchesPerWorker
+            forEachChunk(of: images, size: chunk) { first, count in
+                im2col(x + first * inputWidth, batch: count, geometry: geometry, into: patchMatrix)
+                matrixProduct(
+                    patchMatrix, dy + first * positions * filters, into: ownKernelGradient, m: patchLength, n: filters,
+                    k: count * positions, transposeA: true, beta: first == images.lowerBound ? 0 : 1)
+            }
+        }
+    }
+
+    /// dx = the patch gradients dy [rows, filters] · kernelᵀ, folded back onto the pixels (col2im).
+    private func im2colInputGradient(_ dy: UnsafePointer<Float>, batch: Int, into dx: UnsafeMutablePointer<Float>) {
+        let (positions, patchLength) = (geometry.positions, geometry.patchLength)
+        let w = UnsafePointer(kernel.value.baseAddress!)
+        let (dPatchBase, patchesPerWorker, chunk) = patchMatrices(in: patchGradient, batch: batch)
+        parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
+            let dPatches = dPatchBase + worker * patchesPerWorker
+            forEachChunk(of: images, size: chunk) { first, count in
+                matrixProduct(
+                    dy + first * positions * filters, w, into: dPatches, m: count * positions, n: patchLength, k: filters,
+                    transposeB: true)
+                col2im(dPatches, batch: count, geometry: geometry, into: dx + first * inputWidth)
+            }
+        }
+    }
+
+    /// Calls `body(first, count)` for consecutive chunks of `images`, each of at most `size` images.
+    func forEachChunk(of images: Range<Int>, size: Int, _ body: (_ first: Int, _ count: Int) -> Void) {
+        for first in stride(from: images.lowerBound, to: images.upperBound, by: size) {
+            body(first, min(images.upperBound, first + size) - first)
+        }
+    }
+
+    /// Each worker's patch matrix in `workspace` for a batch of `batch`: where the first starts,
+    /// the floats of each, and the images per chunk, so that a patch matrix holds at most
+    /// `patchBudgetPerThread` floats.
+    private func patchMatrices(in workspace: Workspace, batch: Int) -> (base: UnsafeMutablePointer<Float>, perWorker: Int, chunk: Int) {
         let workers = gemmWorkerCount(count: batch, minimumPerThread: 1)
-        let chunk = max(1, min((batch + workers - 1) / workers, patchBudgetPerThread / (geometry.positions * geometry.patchLength)))
-        return (workers, chunk)
+        let perImage = geometry.positions * geometry.patchLength
+        let chunk = max(1, min((batch + workers - 1) / workers, patchBudgetPerThread / perImage))
+        return (workspace.prefix(workers * chunk * perImage).baseAddress!, chunk * perImage, chunk)
     }
 }

@@ -16,7 +16,7 @@
 /// column past the output: their inputs read as zero and those outputs are dropped.
 ///
 /// The input gradient of a stride-1 convolution is itself one (of dy, with padding k − 1 − p, the
-/// kernel turned 180° and its channel axes swapped: `rotatedKernel`), so Conv2D runs both its
+/// kernel turned 180° and its channel axes swapped: RotatedKernel.swift), so Conv2D runs both its
 /// forward pass and its input gradient through here.
 
 /// The number of 2×2 output tiles of one image: ⌈outH / 2⌉ · ⌈outW / 2⌉.
@@ -49,20 +49,6 @@ func winogradKernelTransform(
                 u1[i] = 0.5 * t0 + 0.5 * t1 + 0.5 * t2
                 u2[i] = 0.5 * t0 - 0.5 * t1 + 0.5 * t2
                 u3[i] = t2
-            }
-        }
-    }
-}
-
-/// The kernel of a convolution's input gradient: rotated[ky, kx, f, c] = kernel[2 − ky, 2 − kx, c, f]
-/// for `kernel` [3, 3, C, F]; `rotated` is [3, 3, F, C].
-func rotatedKernel(_ kernel: UnsafePointer<Float>, channels: Int, filters: Int, into rotated: UnsafeMutablePointer<Float>) {
-    for ky in 0..<3 {
-        for kx in 0..<3 {
-            let source = kernel + ((2 - ky) * 3 + (2 - kx)) * channels * filters
-            let target = rotated + (ky * 3 + kx) * filters * channels
-            for c in 0..<channels {
-                for f in 0..<filters { target[f * channels + c] = source[c * filters + f] }
             }
         }
     }

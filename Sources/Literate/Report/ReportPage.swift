@@ -109,6 +109,9 @@ enum ReportPage {
         items +=
             "<div><dt>BLAS</dt><dd title=\"\(HTML.escape(report.environment.blas))\">"
             + "\(HTML.escape(report.environment.blasKernels))</dd></div>"
+        if let convolutions = report.environment.convolutions {
+            items += "<div class=\"wide\"><dt>Convolutions</dt><dd>\(HTML.escape(convolutions))</dd></div>"
+        }
         let data = report.dataFolder + (parameters.dataFolder == nil ? " (default)" : "")
         items += "<div class=\"wide\"><dt>Data</dt><dd>\(HTML.escape(data))</dd></div>"
         items += "<div class=\"wide\"><dt>Command</dt><dd><code>\(HTML.escape(report.command))</code></dd></div>"

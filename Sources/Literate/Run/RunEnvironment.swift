@@ -12,6 +12,9 @@ struct RunEnvironment: Codable, Equatable {
     var machine: String
     /// `BLASKernels.active`: "OpenBLAS SkylakeX kernels (OpenBLAS 0.3.21 DYNAMIC_ARCH …)".
     var blas: String
+    /// `DirectConvolution.active`: how the convolutions ran. Nil in reports written before it was
+    /// recorded.
+    var convolutions: String?
 
     /// `blas` without its build details: "OpenBLAS SkylakeX kernels".
     var blasKernels: String {
@@ -24,7 +27,8 @@ struct RunEnvironment: Codable, Equatable {
         var machine = "\(cores) core\(cores == 1 ? "" : "s")"
         if let model = cpuModel() { machine += " · " + model }
         return RunEnvironment(
-            commit: packageRoot.map(commit(in:)) ?? "unknown", machine: machine, blas: BLASKernels.active)
+            commit: packageRoot.map(commit(in:)) ?? "unknown", machine: machine, blas: BLASKernels.active,
+            convolutions: DirectConvolution.active)
     }
 
     /// The "model name" line of /proc/cpuinfo.

@@ -1,0 +1,32 @@
+// Direct stride-1 convolutions of NHWC images with AVX-512: the convolution computed straight
+// from the images, with no patch matrix. Learning's Conv2D calls these where the CPU has
+// AVX-512F and the layer's output channels come in blocks of 32 (DirectConvolution.swift).
+//
+// Layouts, all row-major and contiguous:
+//   images  [batch, height, width, channels]        (channels fastest)
+//   kernel  [k, k, channels, filters]               (Keras's layout)
+//   outputs [batch, height-k+1, width-k+1, filters] ('valid': the caller pads for 'same')
+#ifndef CCONVOLUTION_H
+#define CCONVOLUTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/// Whether this CPU runs the kernels below (it has AVX-512F). Calling them where it is false is
+/// an illegal instruction.
+bool direct_convolution_available(void);
+
+/// outputs = activation(conv(images, kernel) + bias), 'valid'. `bias` may be NULL (no bias);
+/// `relu` chooses max(0, ·) over the identity. `filters` must be a multiple of 32.
+void direct_convolution_forward(
+    const float *images, size_t batch, size_t height, size_t width, size_t channels,
+    const float *kernel, size_t k, size_t filters, const float *bias, bool relu, float *outputs);
+
+/// kernelGradient [k, k, channels, filters] += the sum over the batch and every output pixel of
+/// images[pixel shifted by (ky, kx), c] · outputGradient[pixel, f]. `filters` must be a multiple
+/// of 32.
+void direct_convolution_kernel_gradient(
+    const float *images, size_t batch, size_t height, size_t width, size_t channels,
+    const float *outputGradient, size_t k, size_t filters, float *kernelGradient);
+
+#endif
