@@ -45,21 +45,31 @@ extension Activation {
         biasGradient: UnsafeMutablePointer<Float>
     ) {
         parallelRanges(count: columns, minimumPerThread: max(1, Self.elementsPerThread / max(1, rows))) { columnRange in
-            let (first, width) = (columnRange.lowerBound, columnRange.count)
-            let sums = biasGradient + first
-            sums.update(repeating: 0, count: width)
-            for r in 0..<rows {
-                let (g, y) = (gradient + r * columns + first, output + r * columns + first)
-                if self == .relu {
-                    for j in 0..<width {
-                        let value = g[j]  // loaded unconditionally, so the loop vectorises
-                        let masked = y[j] > 0 ? value : 0
-                        g[j] = masked
-                        sums[j] += masked
-                    }
-                } else {
-                    for j in 0..<width { sums[j] += g[j] }
+            (biasGradient + columnRange.lowerBound).update(repeating: 0, count: columnRange.count)
+            backwardSerially(gradient, output: output, rows: rows, columns: columns, only: columnRange, addingBiasGradientTo: biasGradient)
+        }
+    }
+
+    /// `backward` on the calling thread alone, for the columns `only` of each row, adding the
+    /// column sums to `biasGradient` [columns] rather than overwriting them (callers that split
+    /// the rows keep a sum per worker).
+    func backwardSerially(
+        _ gradient: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>, rows: Int, columns: Int,
+        only columnRange: Range<Int>? = nil, addingBiasGradientTo biasGradient: UnsafeMutablePointer<Float>
+    ) {
+        let (first, width) = columnRange.map { ($0.lowerBound, $0.count) } ?? (0, columns)
+        let sums = biasGradient + first
+        for r in 0..<rows {
+            let (g, y) = (gradient + r * columns + first, output + r * columns + first)
+            if self == .relu {
+                for j in 0..<width {
+                    let value = g[j]  // loaded unconditionally, so the loop vectorises
+                    let masked = y[j] > 0 ? value : 0
+                    g[j] = masked
+                    sums[j] += masked
                 }
+            } else {
+                for j in 0..<width { sums[j] += g[j] }
             }
         }
     }

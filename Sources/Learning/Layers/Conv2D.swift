@@ -55,9 +55,9 @@ final class Conv2D: LayerKernel {
 
     /// Each worker's patch matrix, one after the other.
     private let patches = Workspace()
-    /// The kernel gradients of workers 1, 2, …, each [k·k·C, filters] (worker 0 writes the
-    /// parameter's own gradient).
-    private let workerKernelGradients = Workspace()
+    /// The gradients of workers 1, 2, …, each a kernel gradient [k·k·C, filters] and a bias
+    /// gradient [filters] (worker 0 writes the parameters' own).
+    private let workerGradients = Workspace()
     private let output = Workspace()
     private let patchGradient = Workspace()
     private let inputGradient = Workspace()
@@ -115,22 +115,15 @@ final class Conv2D: LayerKernel {
         _ outputGradient: UnsafeMutableBufferPointer<Float>, batch: Int, needsInputGradient: Bool
     ) -> UnsafeMutableBufferPointer<Float>? {
         let dy = outputGradient.baseAddress!
-        activation.backward(
-            dy, output: lastOutput.baseAddress!, rows: batch * geometry.positions, columns: filters,
-            biasGradient: bias.gradient.baseAddress!)
         let x = lastInput.baseAddress!
         let dx = needsInputGradient ? inputGradient.prefix(batch * inputWidth).baseAddress : nil
         switch algorithm {
         case .direct:
-            directKernelGradient(x, batch: batch, outputGradient: dy)
-            if let dx {
-                if DirectConvolution.handles(outputChannels: geometry.channels) {
-                    directInputGradient(dy, batch: batch, into: dx)
-                } else {
-                    im2colInputGradient(dy, batch: batch, into: dx)
-                }
-            }
+            directBackward(x, batch: batch, outputGradient: dy, output: lastOutput.baseAddress!, inputGradient: dx)
         case .winograd:
+            activation.backward(
+                dy, output: lastOutput.baseAddress!, rows: batch * geometry.positions, columns: filters,
+                biasGradient: bias.gradient.baseAddress!)
             if DirectConvolution.handles(outputChannels: filters) {
                 directKernelGradient(x, batch: batch, outputGradient: dy)
             } else {
@@ -138,6 +131,9 @@ final class Conv2D: LayerKernel {
             }
             if let dx { winogradInputGradient(dy, batch: batch, into: dx) }
         case .im2col:
+            activation.backward(
+                dy, output: lastOutput.baseAddress!, rows: batch * geometry.positions, columns: filters,
+                biasGradient: bias.gradient.baseAddress!)
             im2colKernelGradient(x, batch: batch, outputGradient: dy)
             if let dx { im2colInputGradient(dy, batch: batch, into: dx) }
         }
@@ -145,23 +141,29 @@ final class Conv2D: LayerKernel {
         return dx.map { UnsafeMutableBufferPointer(start: $0, count: batch * inputWidth) }
     }
 
-    /// Runs `body(worker, images, kernelGradient)` on every worker's share of the batch, with the
-    /// worker's own kernel gradient [k·k·C, filters] to overwrite (worker 0 writes the parameter's
-    /// gradient), then adds the other workers' gradients to it in worker order.
-    func accumulatingKernelGradient(
-        batch: Int,
-        _ body: (_ worker: Int, _ images: Range<Int>, _ kernelGradient: UnsafeMutablePointer<Float>) -> Void
+    /// Runs `body(worker, images, kernelGradient, biasGradient)` on every worker's share of the
+    /// batch, with the worker's own gradients to overwrite (worker 0 writes the parameters'),
+    /// then adds the other workers' kernel gradients, and bias gradients if `includingBias`, to
+    /// the parameters' in worker order.
+    func accumulatingGradients(
+        batch: Int, includingBias: Bool,
+        _ body: (_ worker: Int, _ images: Range<Int>, _ kernelGradient: UnsafeMutablePointer<Float>, _ biasGradient: UnsafeMutablePointer<Float>) -> Void
     ) {
         let workers = gemmWorkerCount(count: batch, minimumPerThread: 1)
-        let kernelCount = kernel.value.count
-        let dKernel = kernel.gradient.baseAddress!
-        let dKernelOthers = workerKernelGradients.prefix((workers - 1) * kernelCount).baseAddress
+        let (kernelCount, perWorker) = (kernel.value.count, kernel.value.count + filters)
+        let (dKernel, dBias) = (kernel.gradient.baseAddress!, bias.gradient.baseAddress!)
+        let others = workerGradients.prefix((workers - 1) * perWorker).baseAddress
         parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
-            body(worker, images, worker == 0 ? dKernel : dKernelOthers! + (worker - 1) * kernelCount)
+            guard worker > 0 else { return body(0, images, dKernel, dBias) }
+            let own = others! + (worker - 1) * perWorker
+            body(worker, images, own, own + kernelCount)
         }
         for other in 0..<(workers - 1) {
-            let partial = dKernelOthers! + other * kernelCount
+            let partial = others! + other * perWorker
             for i in 0..<kernelCount { dKernel[i] += partial[i] }
+            if includingBias {
+                for i in 0..<filters { dBias[i] += partial[kernelCount + i] }
+            }
         }
     }
 
@@ -185,7 +187,7 @@ final class Conv2D: LayerKernel {
     private func im2colKernelGradient(_ x: UnsafePointer<Float>, batch: Int, outputGradient dy: UnsafePointer<Float>) {
         let (positions, patchLength) = (geometry.positions, geometry.patchLength)
         let (patchBase, patchesPerWorker, chunk) = patchMatrices(in: patches, batch: batch)
-        accumulatingKernelGradient(batch: batch) { worker, images, ownKernelGradient in
+        accumulatingGradients(batch: batch, includingBias: false) { worker, images, ownKernelGradient, _ in
             let patchMatrix = patchBase + worker * patchesPerWorker
             forEachChunk(of: images, size: chunk) { first, count in
                 im2col(x + first * inputWidth, batch: count, geometry: geometry, into: patchMatrix)
@@ -197,7 +199,7 @@ final class Conv2D: LayerKernel {
     }
 
     /// dx = the patch gradients dy [rows, filters] · kernelᵀ, folded back onto the pixels (col2im).
-    private func im2colInputGradient(_ dy: UnsafePointer<Float>, batch: Int, into dx: UnsafeMutablePointer<Float>) {
+    func im2colInputGradient(_ dy: UnsafePointer<Float>, batch: Int, into dx: UnsafeMutablePointer<Float>) {
         let (positions, patchLength) = (geometry.positions, geometry.patchLength)
         let w = UnsafePointer(kernel.value.baseAddress!)
         let (dPatchBase, patchesPerWorker, chunk) = patchMatrices(in: patchGradient, batch: batch)

@@ -76,12 +76,16 @@ private func forEachPaddedImage(
     }
     let (p, c) = (g.padding, g.channels)
     let (height, width) = (g.height + 2 * p, g.width + 2 * p)
-    let imageLength = g.height * g.width * c
-    scratch.update(repeating: 0, count: height * width * c)
+    let (imageLength, rowLength, border) = (g.height * g.width * c, g.width * c, p * c)
     for n in 0..<batch {
+        scratch.update(repeating: 0, count: p * width * c)
         for row in 0..<g.height {
-            (scratch + ((row + p) * width + p) * c).update(from: x + n * imageLength + row * g.width * c, count: g.width * c)
+            let target = scratch + (row + p) * width * c
+            target.update(repeating: 0, count: border)
+            (target + border).update(from: x + n * imageLength + row * rowLength, count: rowLength)
+            (target + border + rowLength).update(repeating: 0, count: border)
         }
+        (scratch + (g.height + p) * width * c).update(repeating: 0, count: p * width * c)
         body(scratch, 1, n, height, width)
     }
 }
