@@ -16,14 +16,7 @@
 // caller checks `direct_convolution_available()` first.
 
 #include "CConvolution.h"
-
-#include <immintrin.h>
-
-#define AVX512 __attribute__((target("avx512f")))
-#define ALWAYS_INLINE static inline __attribute__((always_inline))
-
-/// The most pixels or span entries a tile holds: 12 × 2 accumulators leave 8 registers free.
-enum { TILE = 12 };
+#include "RegisterTile.h"
 
 bool direct_convolution_available(void) {
     __builtin_cpu_init();
@@ -46,13 +39,7 @@ ALWAYS_INLINE AVX512 void forward_tile(
         const float *xRow = x + ky * rowFloats;
         const float *wRow = w + ky * span * F;
         for (size_t s = 0; s < span; s++) {
-            const __m512 wLow = _mm512_loadu_ps(wRow + s * F), wHigh = _mm512_loadu_ps(wRow + s * F + 16);
-#pragma GCC unroll 12
-            for (int r = 0; r < R; r++) {
-                const __m512 pixel = _mm512_set1_ps(xRow[r * C + s]);
-                low[r] = _mm512_fmadd_ps(pixel, wLow, low[r]);
-                high[r] = _mm512_fmadd_ps(pixel, wHigh, high[r]);
-            }
+            tile_step(R, low, high, xRow + s, C, _mm512_loadu_ps(wRow + s * F), _mm512_loadu_ps(wRow + s * F + 16));
         }
     }
     const __m512 zero = _mm512_setzero_ps();
@@ -115,14 +102,7 @@ ALWAYS_INLINE AVX512 void kernel_gradient_tile(
         const float *xRow = x + oy * width * C;
         const float *dyRow = dy + oy * outWidth * F;
         for (size_t ox = 0; ox < outWidth; ox++) {
-            const __m512 dyLow = _mm512_loadu_ps(dyRow + ox * F), dyHigh = _mm512_loadu_ps(dyRow + ox * F + 16);
-            const float *pixel = xRow + ox * C;
-#pragma GCC unroll 12
-            for (int s = 0; s < S; s++) {
-                const __m512 value = _mm512_set1_ps(pixel[s]);
-                low[s] = _mm512_fmadd_ps(value, dyLow, low[s]);
-                high[s] = _mm512_fmadd_ps(value, dyHigh, high[s]);
-            }
+            tile_step(S, low, high, xRow + ox * C, 1, _mm512_loadu_ps(dyRow + ox * F), _mm512_loadu_ps(dyRow + ox * F + 16));
         }
     }
 #pragma GCC unroll 12

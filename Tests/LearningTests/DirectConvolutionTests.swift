@@ -1,7 +1,7 @@
 import Testing
 @testable import Learning
 
-/// The direct AVX-512 convolution against the im2col path (itself checked against the textbook
+/// The AVX-512 convolutions, direct and Winograd, against the im2col path (itself checked against the textbook
 /// convolution in Conv2DTests) and against finite differences. Skipped where the CPU has no
 /// AVX-512F: there every layer takes the other paths.
 @Suite(.enabled(if: DirectConvolution.isAvailable, "this CPU has no AVX-512F, so the direct kernels never run"))
@@ -22,10 +22,24 @@ struct DirectConvolutionTests {
         ConvolutionTwins.expectAgreement(direct, im2col, batch: 5, seed: 3, tolerance: 1e-4)
     }
 
+    /// The AVX-512 Winograd kernel, forward and input gradient, with the kernel gradient direct:
+    /// odd and even output sizes (odd ones end in tiles half outside the output), rows of up to
+    /// 13 tiles (blocks of 6 + 7), 16 and 32 channels into 32 and 64 filters. The 16-channel
+    /// layer's input gradient (32 channels into 16) takes the portable Winograd path.
+    @Test(arguments: [Layer.Padding.same, .valid], [([7, 26, 32], 32), ([6, 9, 16], 64), ([5, 5, 32], 64), ([4, 7, 64], 32)])
+    func winogradAVX512MatchesIm2col(padding: Layer.Padding, layer: (shape: [Int], filters: Int)) {
+        let (winograd, im2col) = ConvolutionTwins.make(
+            layer.shape, filters: layer.filters, padding: padding, activation: .relu, l2: 0.01, seed: 23, fast: .winograd)
+        ConvolutionTwins.expectAgreement(winograd, im2col, batch: 5, seed: 9, tolerance: 1e-4)
+    }
+
     @Test(arguments: [Layer.Padding.same, .valid], [Activation.linear, .relu])
     func gradientsMatchFiniteDifferences(padding: Layer.Padding, activation: Activation) {
         let (layer, _) = twins([4, 5, 32], filters: 32, padding: padding, activation: activation)
         GradientCheck.expectMatch(layer, batch: 2, inputSeed: 6, seed: 7)
+        let (winograd, _) = ConvolutionTwins.make(
+            [4, 5, 32], filters: 32, padding: padding, activation: activation, l2: 0.01, seed: 19, fast: .winograd)
+        GradientCheck.expectMatch(winograd, batch: 2, inputSeed: 6, seed: 7)
     }
 
     /// The same batch gives the same bits every time (each worker sums its own images in order).

@@ -29,4 +29,16 @@ void direct_convolution_kernel_gradient(
     const float *images, size_t batch, size_t height, size_t width, size_t channels,
     const float *outputGradient, size_t k, size_t filters, float *kernelGradient);
 
+/// The scratch floats `winograd_convolution_forward` needs for images `width` pixels wide with
+/// `channels` channels.
+size_t winograd_convolution_scratch_floats(size_t width, size_t channels);
+
+/// outputs = activation(conv3×3(images) + bias), 'valid', by Winograd F(2×2, 3×3), given the
+/// kernel's transform `transformedKernel` [16, channels, filters] (G g Gᵀ of every 3×3 kernel g,
+/// position 4·row + column). `channels` must be a multiple of 16 and `filters` of 32; `scratch`
+/// holds `winograd_convolution_scratch_floats(width, channels)` floats.
+void winograd_convolution_forward(
+    const float *images, size_t batch, size_t height, size_t width, size_t channels,
+    const float *transformedKernel, size_t filters, const float *bias, bool relu, float *scratch, float *outputs);
+
 #endif

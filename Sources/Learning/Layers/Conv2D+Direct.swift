@@ -1,5 +1,6 @@
 /// Conv2D's passes through the direct AVX-512 kernels (Tensor/DirectConvolution.swift), for layers
-/// whose `algorithm` is `.direct` (and the kernel gradient of `.winograd` layers). Each worker
+/// whose `algorithm` is `.direct`, and the backward pass of `.winograd` layers whose filters the
+/// direct kernels handle. Each worker
 /// takes a contiguous share of the batch; padded layers copy one image at a time into the
 /// worker's own padded scratch.
 extension Conv2D {
@@ -15,11 +16,12 @@ extension Conv2D {
         }
     }
 
-    /// The whole backward pass of a `.direct` layer, image by image while the image's output
-    /// gradient dy is in cache: the activation's gradient and the bias gradient, the kernel
-    /// gradient x ⋆ dy, and the input gradient (dy, padded by k − 1 − padding, convolved with the
-    /// rotated kernel). Where the input channels do not come in 32s, the input gradient runs by
-    /// im2col once every image is done.
+    /// The whole backward pass of a layer whose kernel gradient runs directly, image by image
+    /// while the image's output gradient dy is in cache: the activation's gradient and the bias
+    /// gradient, the kernel gradient x ⋆ dy, and the input gradient (dy, padded by
+    /// k − 1 − padding, convolved with the rotated kernel) by the direct or the Winograd AVX-512
+    /// kernel, as `algorithm` says. Where neither handles the input channels, the input gradient
+    /// runs on the whole batch once every image is done.
     func directBackward(
         _ x: UnsafePointer<Float>, batch: Int, outputGradient dy: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>,
         inputGradient dx: UnsafeMutablePointer<Float>?
@@ -27,12 +29,19 @@ extension Conv2D {
         let (k, c, f) = (geometry.kernel, geometry.channels, filters)
         let gradientGeometry = ConvolutionGeometry(
             height: geometry.outHeight, width: geometry.outWidth, channels: f, kernel: k, padding: k - 1 - geometry.padding)
-        let directInput = dx != nil && DirectConvolution.handles(outputChannels: c)
-        let turned = turnedKernel.prefix(directInput ? k * k * c * f : 0).baseAddress
-        if directInput, let turned { rotatedKernel(kernel.value.baseAddress!, size: k, channels: c, filters: f, into: turned) }
-        let (imageScratch, gradientScratch) = (
-            DirectConvolution.paddedImageLength(geometry), directInput ? DirectConvolution.paddedImageLength(gradientGeometry) : 0
-        )
+        let byWinograd = algorithm == .winograd
+        let perImage = dx != nil
+            && (byWinograd ? WinogradAVX512.handles(channels: f, filters: c) : DirectConvolution.handles(outputChannels: c))
+        // The rotated kernel, and its Winograd transform, for the input gradient image by image.
+        let turned = turnedKernel.prefix(max(1, k * k * c * f)).baseAddress!
+        let transformed = transformedKernel.prefix(max(1, 16 * c * f)).baseAddress!
+        if perImage {
+            rotatedKernel(kernel.value.baseAddress!, size: k, channels: c, filters: f, into: turned)
+            if byWinograd { winogradKernelTransform(turned, channels: f, filters: c, into: transformed) }
+        }
+        let imageScratch = DirectConvolution.paddedImageLength(geometry)
+        let gradientScratch = !perImage ? 0
+            : byWinograd ? WinogradAVX512.scratchLength(gradientGeometry) : DirectConvolution.paddedImageLength(gradientGeometry)
         let scratch = paddedScratch(batch: batch, floatsPerWorker: imageScratch + gradientScratch)
         let kernelCount = kernel.value.count
         accumulatingGradients(batch: batch, includingBias: true) { worker, images, dKernel, dBias in
@@ -47,26 +56,23 @@ extension Conv2D {
                 accumulateKernelGradientDirectly(
                     x + n * inputWidth, batch: 1, geometry: geometry, outputGradient: imageGradient, filters: f,
                     scratch: ownScratch, into: dKernel)
-                guard directInput, let dx, let turned else { continue }
-                convolveDirectly(
-                    imageGradient, batch: 1, geometry: gradientGeometry, kernel: turned, filters: c, bias: nil, relu: false,
-                    scratch: ownScratch + imageScratch, into: dx + n * inputWidth)
+                guard perImage, let dx else { continue }
+                if byWinograd {
+                    convolveByWinogradAVX512(
+                        imageGradient, batch: 1, geometry: gradientGeometry, transformedKernel: transformed, filters: c,
+                        bias: nil, relu: false, scratch: ownScratch + imageScratch, into: dx + n * inputWidth)
+                } else {
+                    convolveDirectly(
+                        imageGradient, batch: 1, geometry: gradientGeometry, kernel: turned, filters: c, bias: nil,
+                        relu: false, scratch: ownScratch + imageScratch, into: dx + n * inputWidth)
+                }
             }
         }
-        if let dx, !directInput { im2colInputGradient(dy, batch: batch, into: dx) }
-    }
-
-    /// d kernel = Σ over the batch of x ⋆ dy for a dy already through the activation's gradient
-    /// (the `.winograd` layers' kernel gradient).
-    func directKernelGradient(_ x: UnsafePointer<Float>, batch: Int, outputGradient dy: UnsafePointer<Float>) {
-        let scratch = paddedScratch(batch: batch, floatsPerWorker: DirectConvolution.paddedImageLength(geometry))
-        let kernelCount = kernel.value.count
-        accumulatingGradients(batch: batch, includingBias: false) { worker, images, ownKernelGradient, _ in
-            ownKernelGradient.update(repeating: 0, count: kernelCount)
-            accumulateKernelGradientDirectly(
-                x + images.lowerBound * inputWidth, batch: images.count, geometry: geometry,
-                outputGradient: dy + images.lowerBound * outputWidth, filters: filters,
-                scratch: scratch + worker * DirectConvolution.paddedImageLength(geometry), into: ownKernelGradient)
+        guard let dx, !perImage else { return }
+        if byWinograd {
+            winogradInputGradient(dy, batch: batch, into: dx)
+        } else {
+            im2colInputGradient(dy, batch: batch, into: dx)
         }
     }
 

@@ -1,6 +1,8 @@
-/// Conv2D's forward pass and input gradient by Winograd F(2×2, 3×3) (Tensor/Winograd.swift), for
-/// layers with `usesWinograd`. The batch is split between the cores as in the im2col path, each
-/// worker taking its images in chunks whose transforms fit `winogradBudgetPerThread`.
+/// Conv2D's forward pass and input gradient by Winograd F(2×2, 3×3), for layers whose `algorithm`
+/// is `.winograd`: by the AVX-512 kernel (Tensor/WinogradAVX512.swift) where it handles the
+/// channels, else by the portable transforms and OpenBLAS (Tensor/Winograd.swift). The batch is
+/// split between the cores as in the im2col path, each worker taking its images in chunks whose
+/// transforms fit `winogradBudgetPerThread` on the portable path.
 extension Conv2D {
     /// y [batch, outH, outW, F] = activation(conv(x, kernel) + bias) for x [batch, H, W, C].
     func winogradForward(_ x: UnsafePointer<Float>, batch: Int, into y: UnsafeMutablePointer<Float>) {
@@ -36,6 +38,17 @@ extension Conv2D {
         into y: UnsafeMutablePointer<Float>
     ) {
         let workers = gemmWorkerCount(count: batch, minimumPerThread: 1)
+        if WinogradAVX512.handles(channels: g.channels, filters: f) {
+            let perWorker = WinogradAVX512.scratchLength(g)
+            let scratch = winogradScratch.prefix(workers * perWorker).baseAddress!
+            parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
+                convolveByWinogradAVX512(
+                    x + images.lowerBound * inputWidth, batch: images.count, geometry: g, transformedKernel: u, filters: f,
+                    bias: bias, relu: activation == .relu, scratch: scratch + worker * perWorker,
+                    into: y + images.lowerBound * outputWidth)
+            }
+            return
+        }
         let tilesPerImage = winogradTiles(g)
         let perImage = 16 * tilesPerImage * (g.channels + f)
         let chunk = max(1, min((batch + workers - 1) / workers, winogradBudgetPerThread / perImage))

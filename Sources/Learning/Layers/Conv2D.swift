@@ -4,7 +4,8 @@ enum ConvolutionAlgorithm: Sendable {
     /// them and the filters come in blocks of 32; the input gradient too where the input channels do.
     case direct
     /// Winograd F(2×2, 3×3) for the forward pass and the input gradient (Conv2D+Winograd.swift),
-    /// for 3×3 kernels on many channels. The kernel gradient runs directly where it can.
+    /// for 3×3 kernels: in one AVX-512 kernel where the channels come in 16s and the filters in
+    /// 32s, else on many channels through OpenBLAS. The kernel gradient runs directly where it can.
     case winograd
     /// im2col + GEMM for every pass: what runs anywhere, and the reference the others are tested
     /// against.
@@ -36,10 +37,10 @@ final class Conv2D: LayerKernel {
     /// The patch floats built at once per thread: 256K floats, 1 MB, about one core's L2 cache.
     var patchBudgetPerThread = 1 << 18
 
-    /// How the passes are computed: `.winograd` for 3×3 kernels on at least
-    /// `winogradMinimumChannels` input channels and filters (fewer make its 16 GEMMs too thin to
-    /// pay for the transforms; with more, its 2.25× fewer multiplications beat the direct kernels),
-    /// else `.direct` where `DirectConvolution` handles the filters, else `.im2col`.
+    /// How the passes are computed: `.winograd` for 3×3 kernels that the AVX-512 Winograd kernel
+    /// handles, or on at least `winogradMinimumChannels` input channels and filters (with fewer,
+    /// the portable path's 16 GEMMs are too thin to pay for its transforms), else `.direct` where
+    /// `DirectConvolution` handles the filters, else `.im2col`.
     var algorithm: ConvolutionAlgorithm
     static let winogradMinimumChannels = 64
     /// The Winograd floats (input and product transforms) one worker handles at once: 1M floats, 4 MB.
@@ -79,7 +80,10 @@ final class Conv2D: LayerKernel {
         self.outputShape = [geometry.outHeight, geometry.outWidth, filters]
         self.filters = filters
         self.activation = activation
-        if kernelSize == 3 && min(inputShape[2], filters) >= Self.winogradMinimumChannels {
+        if kernelSize == 3
+            && (WinogradAVX512.handles(channels: inputShape[2], filters: filters)
+                || min(inputShape[2], filters) >= Self.winogradMinimumChannels)
+        {
             algorithm = .winograd
         } else if DirectConvolution.handles(outputChannels: filters) {
             algorithm = .direct
@@ -117,25 +121,20 @@ final class Conv2D: LayerKernel {
         let dy = outputGradient.baseAddress!
         let x = lastInput.baseAddress!
         let dx = needsInputGradient ? inputGradient.prefix(batch * inputWidth).baseAddress : nil
-        switch algorithm {
-        case .direct:
+        if algorithm != .im2col && DirectConvolution.handles(outputChannels: filters) {
             directBackward(x, batch: batch, outputGradient: dy, output: lastOutput.baseAddress!, inputGradient: dx)
-        case .winograd:
-            activation.backward(
-                dy, output: lastOutput.baseAddress!, rows: batch * geometry.positions, columns: filters,
-                biasGradient: bias.gradient.baseAddress!)
-            if DirectConvolution.handles(outputChannels: filters) {
-                directKernelGradient(x, batch: batch, outputGradient: dy)
-            } else {
-                im2colKernelGradient(x, batch: batch, outputGradient: dy)
-            }
-            if let dx { winogradInputGradient(dy, batch: batch, into: dx) }
-        case .im2col:
+        } else {
             activation.backward(
                 dy, output: lastOutput.baseAddress!, rows: batch * geometry.positions, columns: filters,
                 biasGradient: bias.gradient.baseAddress!)
             im2colKernelGradient(x, batch: batch, outputGradient: dy)
-            if let dx { im2colInputGradient(dy, batch: batch, into: dx) }
+            if let dx {
+                if algorithm == .winograd {
+                    winogradInputGradient(dy, batch: batch, into: dx)
+                } else {
+                    im2colInputGradient(dy, batch: batch, into: dx)
+                }
+            }
         }
         kernel.addL2Gradient()
         return dx.map { UnsafeMutableBufferPointer(start: $0, count: batch * inputWidth) }

@@ -18,7 +18,9 @@ public enum DirectConvolution {
 
     /// How this process computes convolutions, in words for a report's header.
     public static var active: String {
-        isAvailable ? "direct AVX-512 kernels where the filters come in 32s, else im2col or Winograd + GEMM" : "im2col or Winograd + GEMM"
+        isAvailable
+            ? "AVX-512 kernels (direct, or Winograd for 3×3 on 16s of channels) where the filters come in 32s"
+            : "im2col or Winograd + GEMM"
     }
 
     /// Whether a convolution producing `outputChannels` channels can run directly: the kernels
@@ -66,7 +68,7 @@ func accumulateKernelGradientDirectly(
 
 /// Calls `body(images, count, first, height, width)` with the whole batch when there is no padding,
 /// else once per image with that image zero-padded into `scratch`.
-private func forEachPaddedImage(
+func forEachPaddedImage(
     _ x: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, scratch: UnsafeMutablePointer<Float>,
     _ body: (_ images: UnsafePointer<Float>, _ count: Int, _ first: Int, _ height: Int, _ width: Int) -> Void
 ) {
