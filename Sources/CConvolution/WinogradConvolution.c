@@ -4,8 +4,9 @@
 //     Y = Aᵀ [ Σ_c (G g_cf Gᵀ) ⊙ (Bᵀ d_c B) ] A,
 // 16 multiplications per tile, channel and filter where the direct convolution takes 36. The
 // caller transforms the kernel once, U [16, C, F] = G g Gᵀ (Learning's winogradKernelTransform).
-// Per image and row of tiles this file
-//   1. transforms the row's input tiles, V [16, tiles, C] = Bᵀ d B, 16 channels per register;
+// Per image and band of tile rows (one row, or as many as fill a register tile when rows are
+// short: study 1's 7×7 layer has 4 tiles a row) this file
+//   1. transforms the band's input tiles, V [16, tiles, C] = Bᵀ d B, 16 channels per register;
 //   2. for each block of 32 filters and up to 12 tiles, forms M [16, tiles, 32] = Σ_c V · U with
 //      the same register tile as the direct kernels (12 tiles × 2 registers of filters);
 //   3. turns M into outputs, Aᵀ M A, adding the bias and applying ReLU on the way out.
@@ -19,18 +20,23 @@
 /// The most tiles one pass of the products holds (a register tile's rows).
 enum { TILES = TILE };
 
-size_t winograd_convolution_scratch_floats(size_t width, size_t channels) {
-    const size_t tilesAcross = (width - 2 + 1) / 2;
-    return 16 * tilesAcross * channels + 16 * TILES * 32;
+/// The rows of tiles transformed and multiplied together: enough to fill a register tile.
+static size_t rows_per_band(size_t tilesAcross) {
+    return tilesAcross >= TILES ? 1 : TILES / tilesAcross;
 }
 
-/// V[16, tilesAcross, C] for the row of tiles whose input rows start at `y`: row r, column s of
-/// tile t is the pixel (y + r, 2t + s), zero outside the image.
+size_t winograd_convolution_scratch_floats(size_t width, size_t channels) {
+    const size_t tilesAcross = (width - 2 + 1) / 2;
+    return 16 * rows_per_band(tilesAcross) * tilesAcross * channels + 16 * TILES * 32;
+}
+
+/// Tiles tilesAcross·band ..< tilesAcross·(band + 1) of V [16, plane / C, C]: the row of tiles
+/// whose input rows start at `y`. Row r, column s of tile t is the pixel (y + r, 2t + s), zero
+/// outside the image.
 static AVX512 void input_transform_row(
-    const float *image, size_t height, size_t width, size_t C, size_t y, size_t tilesAcross, float *v)
+    const float *image, size_t height, size_t width, size_t C, size_t y, size_t tilesAcross, size_t plane, float *v)
 {
     const __m512 zero = _mm512_setzero_ps();
-    const size_t plane = tilesAcross * C;
     for (size_t t = 0; t < tilesAcross; t++) {
         const size_t x = 2 * t;
         const int inside = y + 3 < height && x + 3 < width;
@@ -79,10 +85,11 @@ static AVX512 void product_tile_of_width(int T, const float *v, size_t C, const 
 }
 
 /// The outputs of T tiles from m [16, TILES, 32]: Aᵀ M A plus the bias, through ReLU if asked,
-/// written where they fall inside the outHeight × outWidth image.
+/// written where they fall inside the outHeight × outWidth image. The tiles are `firstTile`, … of
+/// the band whose first tile row is `firstRow`, `tilesAcross` tiles a row.
 static AVX512 void output_transform(
-    const float *m, int T, size_t firstTile, size_t y, size_t outHeight, size_t outWidth, size_t F,
-    const float *bias, bool relu, float *output)
+    const float *m, int T, size_t firstTile, size_t firstRow, size_t tilesAcross, size_t outHeight, size_t outWidth,
+    size_t F, const float *bias, bool relu, float *output)
 {
     const __m512 zero = _mm512_setzero_ps();
     for (int half = 0; half < 2; half++) {
@@ -97,7 +104,7 @@ static AVX512 void output_transform(
                 a[0][s] = _mm512_add_ps(_mm512_add_ps(m0, m1), m2);
                 a[1][s] = _mm512_sub_ps(_mm512_sub_ps(m1, m2), m3);
             }
-            const size_t x = 2 * (firstTile + t);
+            const size_t x = 2 * ((firstTile + t) % tilesAcross), y = 2 * (firstRow + (firstTile + t) / tilesAcross);
             for (int r = 0; r < 2 && y + r < outHeight; r++) {  // (Aᵀ M) A
                 __m512 left = _mm512_add_ps(_mm512_add_ps(_mm512_add_ps(a[r][0], a[r][1]), a[r][2]), b);
                 __m512 right = _mm512_add_ps(_mm512_sub_ps(_mm512_sub_ps(a[r][1], a[r][2]), a[r][3]), b);
@@ -116,23 +123,28 @@ AVX512 void winograd_convolution_forward(
 {
     const size_t outHeight = height - 2, outWidth = width - 2, C = channels, F = filters;
     const size_t tilesDown = (outHeight + 1) / 2, tilesAcross = (outWidth + 1) / 2;
-    const size_t blocks = (tilesAcross + TILES - 1) / TILES;
-    float *v = scratch, *m = scratch + 16 * tilesAcross * C;
+    const size_t bandRows = rows_per_band(tilesAcross);
+    float *v = scratch, *m = scratch + 16 * bandRows * tilesAcross * C;
     for (size_t n = 0; n < batch; n++) {
         const float *image = images + n * height * width * C;
         float *output = outputs + n * outHeight * outWidth * F;
-        for (size_t ty = 0; ty < tilesDown; ty++) {
-            input_transform_row(image, height, width, C, 2 * ty, tilesAcross, v);
+        for (size_t firstRow = 0; firstRow < tilesDown; firstRow += bandRows) {
+            const size_t rows = tilesDown - firstRow < bandRows ? tilesDown - firstRow : bandRows;
+            const size_t tiles = rows * tilesAcross, blocks = (tiles + TILES - 1) / TILES;
+            for (size_t row = 0; row < rows; row++)
+                input_transform_row(
+                    image, height, width, C, 2 * (firstRow + row), tilesAcross, tiles * C, v + row * tilesAcross * C);
             for (size_t f = 0; f < F; f += 32) {
                 size_t first = 0;
                 for (size_t b = 0; b < blocks; b++) {
-                    const size_t T = (tilesAcross - first) / (blocks - b);
+                    const size_t T = (tiles - first) / (blocks - b);
                     for (size_t pos = 0; pos < 16; pos++)
                         product_tile_of_width(
-                            (int)T, v + (pos * tilesAcross + first) * C, C, transformedKernel + pos * C * F + f, F,
+                            (int)T, v + (pos * tiles + first) * C, C, transformedKernel + pos * C * F + f, F,
                             m + pos * TILES * 32);
                     output_transform(
-                        m, (int)T, first, 2 * ty, outHeight, outWidth, F, bias ? bias + f : NULL, relu, output + f);
+                        m, (int)T, first, firstRow, tilesAcross, outHeight, outWidth, F, bias ? bias + f : NULL, relu,
+                        output + f);
                     first += T;
                 }
             }
