@@ -41,4 +41,21 @@ void winograd_convolution_forward(
     const float *images, size_t batch, size_t height, size_t width, size_t channels,
     const float *transformedKernel, size_t filters, const float *bias, bool relu, float *scratch, float *outputs);
 
+/// The scratch floats `winograd_kernel_gradient_accumulate` needs for images `width` pixels wide.
+size_t winograd_kernel_gradient_scratch_floats(size_t width, size_t channels, size_t filters);
+
+/// transformedGradient [16, channels, filters] += Σ over every 2×2 output tile of the batch of
+/// (Bᵀ d B) ⊙ (A dy Aᵀ), for images [batch, height, width, channels] ('valid', already padded)
+/// and their output gradients [batch, height−2, width−2, filters]. Same channel and filter
+/// conditions as `winograd_convolution_forward`; `scratch` holds
+/// `winograd_kernel_gradient_scratch_floats` floats.
+void winograd_kernel_gradient_accumulate(
+    const float *images, size_t batch, size_t height, size_t width, size_t channels,
+    const float *outputGradient, size_t filters, float *scratch, float *transformedGradient);
+
+/// kernelGradient [3, 3, channels, filters] += Gᵀ M G for every (channel, filter) of
+/// M = transformedGradient [16, channels, filters]: the kernel gradient the accumulated tiles give.
+void winograd_kernel_gradient_finish(
+    const float *transformedGradient, size_t channels, size_t filters, float *kernelGradient);
+
 #endif

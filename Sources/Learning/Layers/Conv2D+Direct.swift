@@ -16,11 +16,11 @@ extension Conv2D {
         }
     }
 
-    /// The whole backward pass of a layer whose kernel gradient runs directly, image by image
-    /// while the image's output gradient dy is in cache: the activation's gradient and the bias
-    /// gradient, the kernel gradient x ⋆ dy, and the input gradient (dy, padded by
-    /// k − 1 − padding, convolved with the rotated kernel) by the direct or the Winograd AVX-512
-    /// kernel, as `algorithm` says. Where neither handles the input channels, the input gradient
+    /// The whole backward pass of a layer whose filters the AVX-512 kernels handle, image by
+    /// image while the image's output gradient dy is in cache: the activation's gradient and the
+    /// bias gradient, the kernel gradient x ⋆ dy, and the input gradient (dy, padded by
+    /// k − 1 − padding, convolved with the rotated kernel), each by the direct or the Winograd
+    /// AVX-512 kernel as `algorithm` says and the channels allow. Where neither handles the input channels, the input gradient
     /// runs on the whole batch once every image is done.
     func directBackward(
         _ x: UnsafePointer<Float>, batch: Int, outputGradient dy: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>,
@@ -39,7 +39,9 @@ extension Conv2D {
             rotatedKernel(kernel.value.baseAddress!, size: k, channels: c, filters: f, into: turned)
             if byWinograd { winogradKernelTransform(turned, channels: f, filters: c, into: transformed) }
         }
-        let imageScratch = DirectConvolution.paddedImageLength(geometry)
+        let kernelByWinograd = byWinograd && WinogradAVX512.handles(channels: c, filters: f)
+        let imageScratch = kernelByWinograd
+            ? WinogradAVX512.kernelGradientScratchLength(geometry, filters: f) : DirectConvolution.paddedImageLength(geometry)
         let gradientScratch = !perImage ? 0
             : byWinograd ? WinogradAVX512.scratchLength(gradientGeometry) : DirectConvolution.paddedImageLength(gradientGeometry)
         let scratch = paddedScratch(batch: batch, floatsPerWorker: imageScratch + gradientScratch)
@@ -48,14 +50,21 @@ extension Conv2D {
             dKernel.update(repeating: 0, count: kernelCount)
             dBias.update(repeating: 0, count: f)
             let ownScratch = scratch + worker * (imageScratch + gradientScratch)
+            let winogradKernelGradient = WinogradKernelGradient(geometry: geometry, filters: f, scratch: ownScratch)
+            if kernelByWinograd { winogradKernelGradient.begin() }
+            defer { if kernelByWinograd { winogradKernelGradient.finish(into: dKernel) } }
             for n in images {
                 let imageGradient = dy + n * outputWidth
                 activation.backwardSerially(
                     imageGradient, output: output + n * outputWidth, rows: geometry.positions, columns: f,
                     addingBiasGradientTo: dBias)
-                accumulateKernelGradientDirectly(
-                    x + n * inputWidth, batch: 1, geometry: geometry, outputGradient: imageGradient, filters: f,
-                    scratch: ownScratch, into: dKernel)
+                if kernelByWinograd {
+                    winogradKernelGradient.add(x + n * inputWidth, batch: 1, outputGradient: imageGradient)
+                } else {
+                    accumulateKernelGradientDirectly(
+                        x + n * inputWidth, batch: 1, geometry: geometry, outputGradient: imageGradient, filters: f,
+                        scratch: ownScratch, into: dKernel)
+                }
                 guard perImage, let dx else { continue }
                 if byWinograd {
                     convolveByWinogradAVX512(

@@ -40,3 +40,46 @@ func convolveByWinogradAVX512(
             images, count, height, width, g.channels, u, filters, bias, relu, transforms, y + first * g.positions * filters)
     }
 }
+
+extension WinogradAVX512 {
+    /// The scratch floats a worker needs to accumulate the kernel gradient for `geometry` and
+    /// `filters`: the transformed gradient M [16, C, F], a padded image, and the transforms of
+    /// one band of tiles.
+    static func kernelGradientScratchLength(_ g: ConvolutionGeometry, filters: Int) -> Int {
+        16 * g.channels * filters + DirectConvolution.paddedImageLength(g)
+            + winograd_kernel_gradient_scratch_floats(g.width + 2 * g.padding, g.channels, filters)
+    }
+}
+
+/// The kernel gradient by Winograd's transforms, in two steps: `begin` clears the transformed
+/// gradient at the start of `scratch`, `add` adds the tiles of a batch x [batch, H, W, C] (with
+/// `geometry`'s padding) and its output gradient dy [batch, outH, outW, filters] to it, and
+/// `finish` adds the kernel gradient [3, 3, C, filters] they make to `kernelGradient`.
+/// `scratch` holds `WinogradAVX512.kernelGradientScratchLength` floats. Serial.
+struct WinogradKernelGradient {
+    let geometry: ConvolutionGeometry
+    let filters: Int
+    let scratch: UnsafeMutablePointer<Float>
+
+    private var transformed: UnsafeMutablePointer<Float> { scratch }
+    private var transformedLength: Int { 16 * geometry.channels * filters }
+
+    func begin() {
+        transformed.update(repeating: 0, count: transformedLength)
+    }
+
+    func add(_ x: UnsafePointer<Float>, batch: Int, outputGradient dy: UnsafePointer<Float>) {
+        let g = geometry
+        let padded = scratch + transformedLength
+        let transforms = padded + DirectConvolution.paddedImageLength(g)
+        forEachPaddedImage(x, batch: batch, geometry: g, scratch: padded) { images, count, first, height, width in
+            winograd_kernel_gradient_accumulate(
+                images, count, height, width, g.channels, dy + first * g.positions * filters, filters, transforms,
+                transformed)
+        }
+    }
+
+    func finish(into kernelGradient: UnsafeMutablePointer<Float>) {
+        winograd_kernel_gradient_finish(transformed, geometry.channels, filters, kernelGradient)
+    }
+}
