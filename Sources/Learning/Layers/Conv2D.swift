@@ -3,9 +3,10 @@ enum ConvolutionAlgorithm: Sendable {
     /// The AVX-512 kernels that read the images in place (Conv2D+Direct.swift), where the CPU has
     /// them and the filters come in blocks of 32; the input gradient too where the input channels do.
     case direct
-    /// Winograd F(2×2, 3×3) for the forward pass and the input gradient (Conv2D+Winograd.swift),
-    /// for 3×3 kernels: in one AVX-512 kernel where the channels come in 16s and the filters in
-    /// 32s, else on many channels through OpenBLAS. The kernel gradient runs directly where it can.
+    /// Winograd F(2×2, 3×3) for 3×3 kernels: all three passes in AVX-512 kernels where the
+    /// channels come in 16s and the filters in 32s (Tensor/WinogradAVX512.swift), else the forward
+    /// pass and the input gradient through OpenBLAS on many channels (Conv2D+Winograd.swift), the
+    /// kernel gradient directly or by im2col.
     case winograd
     /// im2col + GEMM for every pass: what runs anywhere, and the reference the others are tested
     /// against.

@@ -1,9 +1,10 @@
 import CConvolution
 
-/// Winograd F(2×2, 3×3) in one AVX-512 kernel (Sources/CConvolution/WinogradConvolution.c): the
-/// input transform, the 16 products and the output transform of each row of tiles while it is in
-/// cache, where the portable path (Winograd.swift) writes every transform to memory and
-/// multiplies through OpenBLAS. For 3×3 kernels it does 2.25× fewer multiplications than the
+/// Winograd F(2×2, 3×3) in AVX-512 kernels (Sources/CConvolution/WinogradConvolution.c): the
+/// input transform, the 16 products and the output transform of each band of tiles while it is
+/// in cache, where the portable path (Winograd.swift) writes every transform to memory and
+/// multiplies through OpenBLAS; and the kernel gradient by the same transforms
+/// (`WinogradKernelGradient`). For 3×3 kernels it does 2.25× fewer multiplications than the
 /// direct kernels: on one core, study 4's 26×26×32 → 32 layer took 4.4 ms per 64 images against
 /// 6.4 ms directly, study 1's 16×16×64 → 128 4.7 against 8.8 ms.
 ///
