@@ -50,9 +50,11 @@ final class Conv2D: LayerKernel {
     let transformedKernel = Workspace()
     /// The kernel turned 180° with its channel axes swapped, [k, k, F, C]: the input gradient's kernel.
     let turnedKernel = Workspace()
-    /// Each worker's zero-padded image for the direct kernels (`DirectConvolution.paddedImageLength`).
+    /// Each worker's scratch for the direct forward pass and the AVX-512 backward pass: padded
+    /// images and output gradients, and the kernel gradient's Winograd transforms.
     let paddedImages = Workspace()
-    /// Each worker's Winograd scratch: V then M.
+    /// Each worker's scratch for the Winograd forward pass and input gradient: V then M on the
+    /// portable path, a padded image and one band's transforms on the AVX-512 one.
     let winogradScratch = Workspace()
 
     /// Each worker's patch matrix, one after the other.
