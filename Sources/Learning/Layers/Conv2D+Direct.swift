@@ -1,17 +1,18 @@
-/// Conv2D's passes through the direct AVX-512 kernels (Tensor/DirectConvolution.swift), for layers
-/// whose `algorithm` is `.direct`, and the backward pass of `.winograd` layers whose filters the
-/// direct kernels handle. Each worker
-/// takes a contiguous share of the batch; padded layers copy one image at a time into the
-/// worker's own padded scratch.
+/// Conv2D's passes through the AVX-512 kernels: the forward pass of `.direct` layers
+/// (Tensor/DirectConvolution.swift), and the backward pass of every layer whose filters those
+/// kernels handle, direct or Winograd (Tensor/WinogradAVX512.swift). Each worker takes a
+/// contiguous share of the batch; padded layers copy one image at a time into the worker's own
+/// scratch.
 extension Conv2D {
     /// y [batch, outH, outW, F] = activation(conv(x, kernel) + bias), bias and ReLU fused.
     func directForward(_ x: UnsafePointer<Float>, batch: Int, into y: UnsafeMutablePointer<Float>) {
         let (w, b) = (UnsafePointer(kernel.value.baseAddress!), UnsafePointer(bias.value.baseAddress!))
-        let scratch = paddedScratch(batch: batch, floatsPerWorker: DirectConvolution.paddedImageLength(geometry))
+        let perWorker = DirectConvolution.paddedImageLength(geometry)
+        let scratch = paddedScratch(batch: batch, floatsPerWorker: perWorker)
         parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
             convolveDirectly(
                 x + images.lowerBound * inputWidth, batch: images.count, geometry: geometry, kernel: w, filters: filters,
-                bias: b, relu: activation == .relu, scratch: scratch + worker * DirectConvolution.paddedImageLength(geometry),
+                bias: b, relu: activation == .relu, scratch: scratch + worker * perWorker,
                 into: y + images.lowerBound * outputWidth)
         }
     }
@@ -20,8 +21,8 @@ extension Conv2D {
     /// image while the image's output gradient dy is in cache: the activation's gradient and the
     /// bias gradient, the kernel gradient x ⋆ dy, and the input gradient (dy, padded by
     /// k − 1 − padding, convolved with the rotated kernel), each by the direct or the Winograd
-    /// AVX-512 kernel as `algorithm` says and the channels allow. Where neither handles the input channels, the input gradient
-    /// runs on the whole batch once every image is done.
+    /// AVX-512 kernel as `algorithm` says and the channels allow. Where neither handles the input
+    /// channels, the input gradient runs on the whole batch once every image is done.
     func directBackward(
         _ x: UnsafePointer<Float>, batch: Int, outputGradient dy: UnsafeMutablePointer<Float>, output: UnsafePointer<Float>,
         inputGradient dx: UnsafeMutablePointer<Float>?
