@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Active-learning studies as literate Swift notebooks: a core model library on OpenBLAS,
 // Cairo figures, and a notebook runtime that writes HTML reports.
 import PackageDescription
@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Learning", targets: ["Learning"]),
         .library(name: "Figures", targets: ["Figures"]),
         .library(name: "Literate", targets: ["Literate"]),
+        .library(name: "StudyKit", targets: ["StudyKit"]),
         .executable(name: "Benchmarks", targets: ["Benchmarks"]),
     ] + notebookNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
@@ -49,6 +50,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Ink", package: "Ink"),
             ]),
+        // The layer between the libraries and the notebooks: what every study repeats. Its build
+        // plugin writes the digests of the library sources it links into it, for the cache keys.
+        .target(
+            name: "StudyKit", dependencies: ["Learning", "Literate", "Figures"],
+            plugins: [.plugin(name: "LibraryFingerprint")]),
+        .plugin(name: "LibraryFingerprint", capability: .buildTool(), dependencies: ["FingerprintSources"]),
+        .executableTarget(name: "FingerprintSources", path: "Tools/FingerprintSources"),
         .executableTarget(name: "Benchmarks", dependencies: ["Learning"]),
         // libFuzzer targets (scripts/fuzz.sh) over one shared entry point; built normally they
         // replay crash files.
@@ -64,7 +72,6 @@ let package = Package(
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
     ] + notebookNames.map { name in
         .executableTarget(
-            name: name, dependencies: ["Learning", "Figures", "Literate"],
-            path: "Notebooks/\(name)")
+            name: name, dependencies: ["StudyKit"], path: "Notebooks/\(name)")
     }
 )

@@ -15,6 +15,13 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ ${#flags[@]} -gt 0 ] || flags=(--profile quick)
+# The standard profile's report is output/<Study>/index.html, the others' output/<Study>/<profile>/.
+profile=standard
+for ((i = 0; i < ${#flags[@]}; i += 2)); do
+    [ "${flags[i]}" = --profile ] && profile=${flags[i+1]}
+done
+subfolder=""
+[ "$profile" = standard ] || subfolder="/$profile"
 if [ ${#names[@]} -eq 0 ]; then
     for dir in Notebooks/*/; do
         [ -f "$dir/main.swift" ] && names+=("$(basename "$dir")")
@@ -34,7 +41,7 @@ failed=()
 for name in "${names[@]}"; do
     echo "== $name ${flags[*]}"
     start=$(date +%s)
-    report=output/$name/index.html
+    report=output/$name$subfolder/index.html
     before=$(stat -c %Y "$report" 2>/dev/null || echo 0)
     if ! "$bin/$name" "${flags[@]}" --output output; then
         failed+=("$name (a cell failed or the run stopped)")

@@ -16,12 +16,10 @@
 //: `Plan` values at the top of the code below, and the table of the second cell.
 
 import Dispatch
-import Figures
 import Foundation
-import Learning
-import Literate
+import StudyKit
 
-let notebook = Notebook()
+let notebook = Notebook(host: .studies)
 
 /// The numbers of one run: everything a profile changes.
 struct Plan: Codable, Sendable {

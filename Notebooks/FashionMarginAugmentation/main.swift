@@ -18,10 +18,9 @@
 //: one thing.
 
 import Foundation
-import Learning
-import Literate
+import StudyKit
 
-let notebook = Notebook()
+let notebook = Notebook(host: .studies)
 
 //: ## Why these two ideas
 //: **Margin sampling.** A trained model gives each unlabelled image a distribution over the ten

@@ -13,10 +13,9 @@
 //: leaves the pool for good.
 
 import Foundation
-import Learning
-import Literate
+import StudyKit
 
-let notebook = Notebook()
+let notebook = Notebook(host: .studies)
 
 //: ## The protocol, and how each profile cuts it
 //: The paper profile is the original protocol: 98 acquisition steps of 10 images, each step

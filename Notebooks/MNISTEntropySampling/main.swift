@@ -28,11 +28,9 @@
 //: labelled set.
 
 import Foundation
-import Figures
-import Learning
-import Literate
+import StudyKit
 
-let notebook = Notebook()
+let notebook = Notebook(host: .studies)
 
 //: ## The three profiles
 //: Every training run costs minutes on this two-core machine, and the paper profile trains 200

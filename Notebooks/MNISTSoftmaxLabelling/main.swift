@@ -30,10 +30,9 @@
 //:   nothing changed but the order of the sums.
 
 import Foundation
-import Learning
-import Literate
+import StudyKit
 
-let notebook = Notebook()
+let notebook = Notebook(host: .studies)
 
 //: Every profile runs the protocol on the original's data. They differ in how many repeats
 //: measure the spread, in how many k-means++ starts the clustering keeps the best of, and, in

@@ -8,10 +8,9 @@
 //: each section shows one thing a study notebook needs.
 
 import Foundation
-import Learning
-import Literate
+import StudyKit
 
-let notebook = Notebook()  // reads the flags and this file's own source
+let notebook = Notebook(host: .studies)  // reads the flags and this file's own source
 
 //: ## A plain cell
 //: A cell is `try notebook.cell("Title") { … }`. What it prints lands in the report under it;

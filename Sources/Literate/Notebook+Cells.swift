@@ -14,33 +14,73 @@ extension Notebook {
     @discardableResult
     public func cell<Value>(_ title: String, _ body: () throws -> Value) throws -> Value {
         let index = try begin(title, cached: false, valueType: "\(Value.self)")
+        records[index].whyRan = [.notCached]
         let value = try execute(index, body)
         complete(index)
         return value
     }
 
     /// Runs `body` as the cell titled `title`; with `cached: true`, replays it instead when it
-    /// ran before with the same code (its own and all the code above it) and parameters
-    /// (profile, seed, trials, data folder), unless `--fresh`. A replay restores the value, the
-    /// output, the figures, the tables and the headline. An unreadable cache entry is noted and
+    /// ran before with the same code (its own and all the code above it), parameters (profile,
+    /// seed, trials, data folder), library sources (when the host fingerprints them) and data
+    /// files (those it and the cells above it read), unless `--fresh`. A replay restores the
+    /// value, the output, the figures, the tables and the headline. A cell that runs says why
+    /// (`RerunReason`) on the terminal and in the report. An unreadable cache entry is noted and
     /// the cell runs.
     @discardableResult
     public func cell<Value: Codable>(_ title: String, cached: Bool, _ body: () throws -> Value) throws -> Value {
         let index = try begin(title, cached: cached, valueType: "\(Value.self)")
-        if cached, !fresh, let key = records[index].key {
+        if !cached {
+            records[index].whyRan = [.notCached]
+        } else if fresh {
+            records[index].whyRan = [.fresh]
+        } else if let key = records[index].key {
             switch cache.lookUp(key, as: Value.self) {
             case .found(let entry):
-                if replay(entry, into: index) { return entry.value }
+                let changed = Self.changedDataFiles(entry.dataFiles ?? [])
+                if !changed.isEmpty {
+                    records[index].whyRan = [.dataChanged(files: changed)]
+                } else if replay(entry, into: index) {
+                    return entry.value
+                }
             case .unreadable(let reason):
                 note("Ignored an unreadable cache entry (\(reason)); the cell ran again.", in: index)
+                records[index].whyRan = [.unusableEntry(reason)]
             case .missing:
-                break
+                records[index].whyRan = whyMissing(index)
             }
+        } else {
+            records[index].whyRan = [.codeUnknown]
         }
         let value = try execute(index, body)
         if cached { store(value, of: index) }
         complete(index)
         return value
+    }
+
+    /// Why record `index`, whose key has no entry, cannot replay: what differs from the last
+    /// stored run of the same cell.
+    private func whyMissing(_ index: Int) -> [RerunReason] {
+        let record = records[index]
+        guard let ingredients = record.ingredients,
+            let last = cache.lastRun(of: ingredients.title, occurrence: ingredients.occurrence)
+        else { return [.firstRun] }
+        let reasons = ingredients.differences(from: last.ingredients)
+        return reasons.isEmpty ? [.entryMissing] : reasons
+    }
+
+    /// The files among `files` whose identity is no longer what it was (changed or gone), by path.
+    nonisolated static func changedDataFiles(_ files: [DataFileIdentity]) -> [String] {
+        files.filter { DataFileIdentity.current($0.path) != $0 }.map(\.path).sorted()
+    }
+
+    /// Records that the running cell read the data file at `path`: a cached result of this cell,
+    /// and of every cell after it, is then replayed only while the file keeps its size and
+    /// modification time. Safe from any thread; a study layer calls it for every file its data
+    /// loaders read. Outside a cell it does nothing.
+    nonisolated public func dependsOn(dataFile path: String) {
+        guard let identity = DataFileIdentity.current(path) else { return }
+        dataReads.withValue { $0?.insert(identity) }
     }
 
     /// Runs `body`, a cell that returns nothing, as the cell titled `title`, cached like a cell
@@ -73,9 +113,11 @@ extension Notebook {
             record.section = source.section(ofCell: match)
             let occurrence = records.filter { $0.sourceIndex == match && $0.title == title }.count
             if setup.caches {
-                record.key = CacheKey.make(
-                    codeThroughCell: cells[match].codeThroughCell, title: title, occurrence: occurrence,
-                    valueType: valueType, parameters: parameters)
+                let ingredients = CellIngredients.of(
+                    cell: match, in: cells, title: title, occurrence: occurrence, valueType: valueType,
+                    parameters: parameters, library: host.library)
+                record.ingredients = ingredients
+                record.key = ingredients.key
             }
         } else if cached, setup.caches {
             record.notes.append("Not cached: this cell's code was not found in the notebook's source.")
@@ -95,10 +137,12 @@ extension Notebook {
 
     /// Runs `body` with output captured; on an error, stops the notebook.
     private func execute<Value>(_ index: Int, _ body: () throws -> Value) throws -> Value {
-        say("▶ \(position(of: index))\(records[index].title)")
+        let why = records[index].whyRan
+        say("▶ \(position(of: index))\(records[index].title)" + (why.isEmpty ? "" : " · \(RerunReason.phrase(why))"))
         cellStarted = ContinuousClock.now
         runningCell = index
         checkpointKey.value = checkpointName(of: index)
+        dataReads.value = []
         do {
             capture = try OutputCapture(echoingTo: terminal)
             let value = try body()
@@ -134,6 +178,8 @@ extension Notebook {
         capture = nil
         runningCell = nil
         checkpointKey.value = nil
+        records[index].dataFiles.formUnion(dataReads.value ?? [])
+        dataReads.value = nil
         records[index].duration = seconds(since: cellStarted)
     }
 
@@ -147,11 +193,13 @@ extension Notebook {
             }
         } catch {
             note("Could not restore the cached figures (\(error)); the cell ran again.", in: index)
+            records[index].whyRan = [.unusableEntry("its figures could not be restored")]
             return false
         }
         records[index].items = entry.items
         records[index].figureCount = entry.items.filter { if case .figure = $0 { true } else { false } }.count
         records[index].headline = entry.headline
+        records[index].dataFiles = Set(entry.dataFiles ?? [])
         if let headline = entry.headline { headlineText = headline }
         records[index].status = .replayed(originalDuration: entry.duration, ranAt: entry.ranAt)
         records[index].duration = seconds(since: start)
@@ -171,11 +219,14 @@ extension Notebook {
             figures[figure.file] = FileManager.default.contents(
                 atPath: studyFolder.appendingPathComponent(figure.file).path)
         }
+        let dataFiles = records[...index].reduce(into: Set<DataFileIdentity>()) { $0.formUnion($1.dataFiles) }
         let entry = CacheEntry(
             title: record.title, ranAt: Date(), duration: record.duration, items: record.items,
-            headline: record.headline, figures: figures, value: value)
+            headline: record.headline, figures: figures,
+            dataFiles: dataFiles.sorted { $0.path < $1.path }, value: value)
         do {
             try cache.store(entry, under: key)
+            if let ingredients = record.ingredients { try cache.storeLastRun(LastRun(key: key, ingredients: ingredients)) }
             cache.removeCheckpoints(of: key)
         } catch {
             note("Not cached: \(error)", in: index)

@@ -36,14 +36,15 @@ extension Notebook {
     /// cannot be written, 75 when another run holds the study's folder, 130 when interrupted.
     /// `finish()` is called after `body`.
     public static func run(
-        source: String, study: String, arguments: [String], _ body: @MainActor (Notebook) throws -> Void
+        source: String, study: String, arguments: [String], host: NotebookHost = NotebookHost(),
+        _ body: @MainActor (Notebook) throws -> Void
     ) -> Int32 {
-        run(source: source, sourceNote: nil, study: study, arguments: arguments, body)
+        run(source: source, sourceNote: nil, study: study, arguments: arguments, host: host, body)
     }
 
     /// `run`, with a source that may be missing or noted as unusable (`SourceFile.problem`).
     static func run(
-        source: String?, sourceNote: String?, study: String, arguments: [String],
+        source: String?, sourceNote: String?, study: String, arguments: [String], host: NotebookHost = NotebookHost(),
         _ body: @MainActor (Notebook) throws -> Void
     ) -> Int32 {
         let setup: NotebookSetup
@@ -57,7 +58,7 @@ extension Notebook {
             return stop.status
         }
         defer { setup.lock.release() }
-        let notebook = Notebook(setup: setup, mode: .embedded)
+        let notebook = Notebook(setup: setup, mode: .embedded, host: host)
         do {
             try body(notebook)
         } catch is NotebookStopped {

@@ -2,7 +2,6 @@
 // source, runs the cells it is handed, and writes the report. Cells, showing, caching and the
 // report live in the extensions beside this file.
 import Foundation
-import Learning
 
 /// A literate notebook run: `let notebook = Notebook()` at the top of a study's main.swift.
 ///
@@ -39,7 +38,7 @@ public final class Notebook {
     nonisolated public let seed: UInt64
     /// Whether `--fresh` asked to ignore the cache.
     nonisolated public let fresh: Bool
-    /// The data folder: `--data`, else the project's default (`DataLocation.dataFolder`).
+    /// The data folder: `--data`, else the host's default, else `data/` at the package root.
     nonisolated public let dataFolder: String
     /// `<output>/<Study>`: the report, its figures and the cache.
     nonisolated public let studyFolder: URL
@@ -55,6 +54,10 @@ public final class Notebook {
     /// The key the running cell's checkpoints are saved under (nil between cells), for
     /// `checkpoint`, which code on any thread may call.
     nonisolated let checkpointKey = Locked<String?>(nil)
+    /// The data files the running cell has read so far (nil between cells).
+    nonisolated let dataReads = Locked<Set<DataFileIdentity>?>(nil)
+    /// What the study layer adds to the run.
+    nonisolated let host: NotebookHost
     /// Whether Ctrl-C (or SIGTERM) asked the run to stop, read at every safe point.
     nonisolated let interruption = Interruption()
     let terminal: Terminal
@@ -78,16 +81,17 @@ public final class Notebook {
     let lastGood: LastGoodReport
 
 
-    /// Starts the notebook of the source file `filePath` (leave the default: the caller's file).
+    /// Starts the notebook of the source file `filePath` (leave the default: the caller's file),
+    /// with what `host` adds (a study layer passes its own; the default adds nothing).
     ///
-    /// First of all it lets `BLASKernels.selectFastest()` pick OpenBLAS's kernels (the process
-    /// may re-execute itself once). Then it parses the flags: `--help` prints the help and
+    /// First of all it runs the host's `prepareProcess` (which may re-execute the process once).
+    /// Then it parses the flags: `--help` prints the help and
     /// exits 0; a bad flag prints one line and exits 64; an output folder that cannot be written
     /// prints one line and exits 73; a study folder another run of the study is writing prints
     /// one line and exits 75. A source that cannot be read, or was edited after the program was
     /// built, is noted in the report and turns the cache off (`SourceFile`).
-    public convenience init(filePath: String = #filePath) {
-        BLASKernels.selectFastest()
+    public convenience init(filePath: String = #filePath, host: NotebookHost = NotebookHost()) {
+        host.prepareProcess()
         Self.lineBufferStandardOutput()
         // A closed terminal or pipe (`… | head`) makes writes fail instead of killing the run.
         signal(SIGPIPE, SIG_IGN)
@@ -102,8 +106,7 @@ public final class Notebook {
         case .success(let ready): setup = ready
         case .failure(let stop): Self.exit(stop)
         }
-        if let data = setup.options.data { setenv("ACTIVE_LEARNING_DATA", data, 1) }
-        self.init(setup: setup, mode: .process)
+        self.init(setup: setup, mode: .process, host: host)
         Self.unfinished = self
         atexit {
             guard Thread.isMainThread else { return }
@@ -126,14 +129,17 @@ public final class Notebook {
         setvbuf(symbol.load(as: UnsafeMutablePointer<FILE>.self), nil, _IOLBF, 0)
     }
 
-    init(setup: NotebookSetup, mode: Mode) {
+    init(setup: NotebookSetup, mode: Mode, host: NotebookHost = NotebookHost()) {
         self.setup = setup
         self.mode = mode
+        self.host = host
         let options = setup.options
         profile = options.profile
         seed = options.seed
         fresh = options.fresh
-        dataFolder = options.data ?? DataLocation.dataFolder
+        dataFolder =
+            options.data ?? host.defaultDataFolder?()
+            ?? ((setup.packageRoot ?? FileManager.default.currentDirectoryPath) + "/data")
         study = setup.study
         studyFolder = setup.studyFolder
         parameters = RunParameters(
@@ -144,7 +150,8 @@ public final class Notebook {
         }
         terminal = Terminal()
         progress = TerminalProgress(terminal: terminal)
-        environment = RunEnvironment.current(packageRoot: mode == .process ? setup.packageRoot : nil)
+        environment = RunEnvironment.current(
+            packageRoot: mode == .process ? setup.packageRoot : nil, facts: host.facts())
         assets = ReportAssets.install(into: setup.output)
         lastGood = LastGoodReport(keepingIn: setup.studyFolder)
         progress.safePoint = { [weak self] in
@@ -152,6 +159,7 @@ public final class Notebook {
             MainActor.assumeIsolated { self?.stopIfInterruptedDuringCell() }
         }
         writeReport()  // every cell "not run yet": even a run killed in its first cell leaves a report
+        host.started(self)
     }
 
     /// The number of trials: `--trials` if given, else this profile's default.
@@ -159,12 +167,6 @@ public final class Notebook {
         let trials = parameters.trials ?? profile.choose(quick: quick, standard: standard, paper: paper)
         trialsUsed = trials
         return trials
-    }
-
-    /// A generator for the use named `stream` ("weights", "trial 3"), derived from `--seed`:
-    /// the same seed and stream always give the same draws.
-    nonisolated public func generator(_ stream: String) -> SeededGenerator {
-        SeededGenerator(seed: seed).split(stream)
     }
 
     /// Records the study's headline result ("90.1 % test accuracy with 5 600 labels"), shown at

@@ -19,11 +19,15 @@ import Testing
         """
 
     /// The keys of the three cells of `source` under `parameters`.
-    static func keys(_ source: String, _ parameters: RunParameters = RunParameters()) -> [String] {
-        NotebookSource(source).cells.map { cell in
-            CacheKey.make(
-                codeThroughCell: cell.codeThroughCell, title: cell.writtenTitle, occurrence: 0, valueType: "Int",
-                parameters: parameters)
+    static func keys(
+        _ source: String, _ parameters: RunParameters = RunParameters(), library: LibraryFingerprint? = nil
+    ) -> [String] {
+        let cells = NotebookSource(source).cells
+        return cells.indices.map { index in
+            CellIngredients.of(
+                cell: index, in: cells, title: cells[index].writtenTitle, occurrence: 0, valueType: "Int",
+                parameters: parameters, library: library
+            ).key
         }
     }
 
@@ -59,6 +63,47 @@ import Testing
     ])
     func everyParameterChangesEveryKey(parameters: RunParameters) {
         #expect(Self.changed(Self.original, parameters) == [true, true, true])
+    }
+
+    @Test func aLibraryFileChangesEveryKeyAndIsNamed() {
+        let before = LibraryFingerprint(files: ["Sources/A.swift": "1", "Sources/B.c": "2"])
+        var after = before
+        after.files["Sources/B.c"] = "3"
+        #expect(zip(Self.keys(Self.original, library: before), Self.keys(Self.original, library: after)).allSatisfy { $0 != $1 })
+        #expect(Self.keys(Self.original, library: before) == Self.keys(Self.original, library: before))
+        after.files["Sources/C.swift"] = "4"
+        after.files["Sources/A.swift"] = nil
+        #expect(after.changedFiles(since: before) == ["Sources/A.swift", "Sources/B.c", "Sources/C.swift"])
+    }
+
+    /// The reasons the last cell of `source` gives for not replaying the original's result.
+    static func reasons(_ source: String, _ parameters: RunParameters = RunParameters()) -> [RerunReason] {
+        func last(_ text: String, _ parameters: RunParameters) -> CellIngredients {
+            let cells = NotebookSource(text).cells
+            return CellIngredients.of(
+                cell: cells.count - 1, in: cells, title: cells[cells.count - 1].writtenTitle, occurrence: 0,
+                valueType: "Int", parameters: parameters, library: nil)
+        }
+        return last(source, parameters).differences(from: last(Self.original, RunParameters()))
+    }
+
+    @Test(arguments: [
+        ("{ b + 1 }", [RerunReason.ownCodeChanged]),
+        ("{ a * scale }", [.codeAboveChanged(cell: "Two")]),
+        ("let scale = 2", [.codeAboveChanged(cell: "Two")]),
+        ("{ 1 }", [.codeAboveChanged(cell: "One")]),
+        ("//: Intro.", []),
+    ])
+    func aChangedCellNamesWhatChanged(edited: String, expected: [RerunReason]) {
+        let source = Self.original.replacingOccurrences(
+            of: edited, with: edited.hasPrefix("//:") ? edited + " More prose." : edited + " // edited")
+        #expect(Self.reasons(source) == expected)
+    }
+
+    @Test func changedParametersAreNamedAsFlags() {
+        #expect(
+            Self.reasons(Self.original, RunParameters(profile: .quick, seed: 7))
+                == [.parametersChanged(["--profile standard → quick", "--seed 42 → 7"])])
     }
 
     @Test func theSameSourceAndParametersGiveTheSameKeys() {

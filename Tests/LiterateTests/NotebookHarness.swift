@@ -30,9 +30,10 @@ final class ScratchFolder {
     /// Runs a notebook of study "Demo" with `source` as its text and `body` as its code, writing
     /// under this folder; returns the exit status.
     @MainActor func run(
-        _ source: String, _ arguments: [String] = [], _ body: @MainActor (Notebook) throws -> Void
+        _ source: String, _ arguments: [String] = [], host: NotebookHost = NotebookHost(),
+        _ body: @MainActor (Notebook) throws -> Void
     ) -> Int32 {
-        Notebook.run(source: source, study: "Demo", arguments: ["--output", url.path] + arguments, body)
+        Notebook.run(source: source, study: "Demo", arguments: ["--output", url.path] + arguments, host: host, body)
     }
 
     /// The report of the last run.

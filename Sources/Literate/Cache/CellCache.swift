@@ -16,8 +16,19 @@ struct CacheEntry<Value: Codable>: Codable {
     var headline: String?
     /// The PNG bytes of its figures, by file path relative to the study folder.
     var figures: [String: Data]
+    /// The data files this cell and every cell before it read, as they were when it ran (nil
+    /// in entries that did not record them).
+    var dataFiles: [DataFileIdentity]?
     /// The value it returned.
     var value: Value
+}
+
+/// What the last stored run of a cell depended on, kept per cell (title and occurrence) so that
+/// when its key no longer matches, the runtime can say what changed.
+struct LastRun: Codable {
+    /// The key it was stored under.
+    var key: String
+    var ingredients: CellIngredients
 }
 
 /// The cache folder of one study.
@@ -54,6 +65,24 @@ struct CellCache {
             throw NotebookError.cannotCache(cell: entry.title, reason: CacheCoding.describe(error))
         }
         try AtomicFile.write(data, to: entryURL(key))
+    }
+
+    /// The ingredients of the last run of the cell titled `title` (its `occurrence`-th call)
+    /// that was stored, if any and readable.
+    func lastRun(of title: String, occurrence: Int) -> LastRun? {
+        guard let data = FileManager.default.contents(atPath: lastRunURL(title, occurrence).path) else { return nil }
+        return try? CacheCoding.decoder.decode(LastRun.self, from: data)
+    }
+
+    /// Records `run` as the last stored run of its cell.
+    func storeLastRun(_ run: LastRun) throws {
+        let data = try CacheCoding.encoder.encode(run)
+        try AtomicFile.write(data, to: lastRunURL(run.ingredients.title, run.ingredients.occurrence))
+    }
+
+    private func lastRunURL(_ title: String, _ occurrence: Int) -> URL {
+        folder.appendingPathComponent("last-run").appendingPathComponent(
+            "\(SHA256.hex("\(title) #\(occurrence)").prefix(24)).json")
     }
 
     /// The file of `key`, or of one of its checkpoints when `checkpoint` names one.

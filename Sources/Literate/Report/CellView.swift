@@ -20,6 +20,9 @@ enum CellView {
             badges = "<span class=\"badge running\">running</span>"
         case .ran:
             classes += " ran"
+            if !record.whyRan.isEmpty {
+                badges = "<span class=\"why\">ran: \(HTML.escape(RerunReason.phrase(record.whyRan)))</span>"
+            }
         case .replayed(let originalDuration, let ranAt):
             classes += " replayed"
             badges =

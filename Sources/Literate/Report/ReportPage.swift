@@ -15,8 +15,10 @@ enum ReportPage {
         }
         body += placement.unplaced.map { CellView.html($0, code: nil) }.joined()
         let contents = markdown.headings.filter { (2...3).contains($0.level) }
+        // from <output>/<Study>/ or <output>/<Study>/<profile>/ back to <output>/
+        let up = report.parameters.profile == .standard ? "../" : "../../"
         return PageShell.html(
-            title: report.title, assetsPath: "../assets/", assets: report.assets,
+            title: report.title, assetsPath: up + "assets/", assets: report.assets,
             body: """
                 <header class="report-head">
                 <p class="kicker">Study · \(HTML.escape(report.study))</p>
@@ -33,7 +35,7 @@ enum ReportPage {
                 </main>
                 <footer>Written by Literate from <code>\(HTML.escape(report.sourceName))</code>, \
                 \(HTML.escape(ReportFormat.dateTime(report.startedAt))). \
-                <a href="../index.html">All studies</a></footer>
+                <a href="\(up)index.html">All studies</a></footer>
                 """)
     }
 
@@ -106,11 +108,11 @@ enum ReportPage {
             ("Machine", report.environment.machine),
         ]
         var items = facts.map { "<div><dt>\($0.0)</dt><dd>\(HTML.escape($0.1))</dd></div>" }.joined()
-        items +=
-            "<div><dt>BLAS</dt><dd title=\"\(HTML.escape(report.environment.blas))\">"
-            + "\(HTML.escape(report.environment.blasKernels))</dd></div>"
-        if let convolutions = report.environment.convolutions {
-            items += "<div class=\"wide\"><dt>Convolutions</dt><dd>\(HTML.escape(convolutions))</dd></div>"
+        for fact in report.environment.facts {
+            let title = fact.detail.map { " title=\"\(HTML.escape($0))\"" } ?? ""
+            items +=
+                "<div\(fact.wide ? " class=\"wide\"" : "")><dt>\(HTML.escape(fact.name))</dt>"
+                + "<dd\(title)>\(HTML.escape(fact.value))</dd></div>"
         }
         let data = report.dataFolder + (parameters.dataFolder == nil ? " (default)" : "")
         items += "<div class=\"wide\"><dt>Data</dt><dd>\(HTML.escape(data))</dd></div>"

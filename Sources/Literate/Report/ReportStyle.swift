@@ -65,6 +65,7 @@ enum ReportStyle {
         .badge.failed { color: #fff; background: var(--bad); }
         .badge.running, .badge.interrupted { color: var(--warn); background: #fff3d1; }
         .badge.not-run { color: var(--muted); background: #eceff2; }
+        .why { margin-right: 0.6rem; color: var(--muted); font-size: 0.85em; }
         .cell > :first-child { border-top: none; }
         .cell.failed { border-color: #f0a3a5; }
         .cell.failed .cell-bar { background: #fff0f0; }

@@ -33,14 +33,30 @@ struct StudySummary: Codable, Equatable {
 
     static let fileName = "summary.json"
 
-    /// Every summary under `output` (one folder per study), sorted by title; unreadable ones
-    /// are skipped.
+    /// Every summary under `output` (one folder per study, a folder per profile other than
+    /// standard inside it), sorted by title, then paper, standard, quick; unreadable ones, and
+    /// ones not where their profile's report belongs, are skipped.
     static func all(in output: URL) -> [StudySummary] {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
-        return folders.compactMap { folder in
-            let url = output.appendingPathComponent(folder).appendingPathComponent(fileName)
-            guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-            return try? CacheCoding.decoder.decode(StudySummary.self, from: data)
-        }.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
+        let found = folders.flatMap { folder in
+            Profile.allCases.compactMap { profile -> StudySummary? in
+                let url = output.appendingPathComponent(profile.reportFolder(of: folder)).appendingPathComponent(
+                    fileName)
+                guard let data = FileManager.default.contents(atPath: url.path),
+                    let summary = try? CacheCoding.decoder.decode(StudySummary.self, from: data),
+                    summary.study == folder, summary.profile == profile
+                else { return nil }
+                return summary
+            }
+        }
+        return found.sorted { a, b in
+            let order = a.title.localizedStandardCompare(b.title)
+            if order != .orderedSame { return order == .orderedAscending }
+            if a.study != b.study { return a.study < b.study }
+            return a.profile.listingOrder < b.profile.listingOrder
+        }
     }
+
+    /// The report's path relative to the output folder.
+    var reportPath: String { profile.reportFolder(of: study) + "/index.html" }
 }

@@ -60,6 +60,12 @@ struct CellRecord {
     var cached: Bool
     /// The cache key (also the key of its checkpoints), when its code was found in the source.
     var key: String?
+    /// What the key hashes, when there is one.
+    var ingredients: CellIngredients?
+    /// Why the cell ran instead of replaying (empty while undecided, and for a replay).
+    var whyRan: [RerunReason] = []
+    /// The data files the cell read as it ran, or, for a replay, those its entry recorded.
+    var dataFiles: Set<DataFileIdentity> = []
     /// Seconds spent in this run (a replay's is the time to load it).
     var duration: Double = 0
     var items: [CellItem] = []

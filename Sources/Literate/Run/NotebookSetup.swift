@@ -2,7 +2,6 @@
 // folder it has checked it can write to and holds alone, so that a mistake there costs one
 // line, not a run.
 import Foundation
-import Learning
 
 /// The checked starting point of a notebook run.
 struct NotebookSetup {
@@ -26,8 +25,10 @@ struct NotebookSetup {
     /// The study folder's lock, held for the whole run.
     var lock: StudyLock
 
-    /// `<output>/<Study>`.
-    var studyFolder: URL { output.appendingPathComponent(study) }
+    /// Where this run's report, figures and cache go: `<output>/<Study>` for the standard
+    /// profile, `<output>/<Study>/quick` and `<output>/<Study>/paper` for the others, so that a
+    /// quick run never replaces a paper run's report.
+    var studyFolder: URL { output.appendingPathComponent(options.profile.reportFolder(of: study)) }
 
     /// Whether cells may be stored in and replayed from the cache.
     var caches: Bool { sourceNote == nil }
@@ -48,7 +49,7 @@ struct NotebookSetup {
         }
         let outputPath = options.output ?? ((packageRoot ?? FileManager.default.currentDirectoryPath) + "/output")
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        let folder = output.appendingPathComponent(study)
+        let folder = output.appendingPathComponent(options.profile.reportFolder(of: study))
         let probe = folder.appendingPathComponent(".write-probe")
         do {
             // A byte, not an empty file: a full disk still has room for an empty one.

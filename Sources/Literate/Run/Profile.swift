@@ -22,6 +22,15 @@ public enum Profile: String, CaseIterable, Codable, Sendable, ExpressibleByArgum
 }
 
 extension Profile {
+    /// The folder under the output folder that holds `study`'s report of this profile: the study
+    /// itself for the standard profile (the default), a folder inside it for the others.
+    func reportFolder(of study: String) -> String {
+        self == .standard ? study : "\(study)/\(rawValue)"
+    }
+
+    /// The order reports are listed in: the original protocol first.
+    var listingOrder: Int { self == .paper ? 0 : self == .standard ? 1 : 2 }
+
     /// Set before a quick run's headline in the report and the index: the quick profile trains
     /// too little for its numbers to mean anything.
     static let smokeRunBadge =

@@ -1,7 +1,7 @@
 // Where and on what a run happened, for the report's header: the commit of the code, the
-// machine's cores and CPU, and the BLAS kernels that did the arithmetic.
+// machine's cores and CPU, and what the study layer adds (the BLAS kernels that did the
+// arithmetic, how convolutions ran).
 import Foundation
-import Learning
 
 /// The facts about a run's machine and code that make its numbers reproducible.
 struct RunEnvironment: Codable, Equatable {
@@ -10,25 +10,17 @@ struct RunEnvironment: Codable, Equatable {
     var commit: String
     /// "2 cores · Intel(R) Xeon(R) …".
     var machine: String
-    /// `BLASKernels.active`: "OpenBLAS SkylakeX kernels (OpenBLAS 0.3.21 DYNAMIC_ARCH …)".
-    var blas: String
-    /// `DirectConvolution.active`: how the convolutions ran. Nil in reports written before it was
-    /// recorded.
-    var convolutions: String?
+    /// What the host says about how this process computes (`NotebookHost.facts`).
+    var facts: [RunFact]
 
-    /// `blas` without its build details: "OpenBLAS SkylakeX kernels".
-    var blasKernels: String {
-        String(blas.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces)
-    }
-
-    /// The environment of this process, with the code in `packageRoot` (nil: unknown commit).
-    static func current(packageRoot: String?) -> RunEnvironment {
+    /// The environment of this process, with the code in `packageRoot` (nil: unknown commit)
+    /// and the host's `facts`.
+    static func current(packageRoot: String?, facts: [RunFact] = []) -> RunEnvironment {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         var machine = "\(cores) core\(cores == 1 ? "" : "s")"
         if let model = cpuModel() { machine += " · " + model }
         return RunEnvironment(
-            commit: packageRoot.map(commit(in:)) ?? "unknown", machine: machine, blas: BLASKernels.active,
-            convolutions: DirectConvolution.active)
+            commit: packageRoot.map(commit(in:)) ?? "unknown", machine: machine, facts: facts)
     }
 
     /// The "model name" line of /proc/cpuinfo.

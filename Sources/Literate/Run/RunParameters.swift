@@ -19,3 +19,19 @@ struct RunParameters: Codable, Equatable, Sendable {
         self.dataFolder = dataFolder
     }
 }
+
+extension RunParameters {
+    /// The flags whose values differ from `earlier`'s, as the command line spells them.
+    func differences(from earlier: RunParameters) -> [String] {
+        var names: [String] = []
+        if profile != earlier.profile { names.append("--profile \(earlier.profile.rawValue) → \(profile.rawValue)") }
+        if seed != earlier.seed { names.append("--seed \(earlier.seed) → \(seed)") }
+        if trials != earlier.trials {
+            names.append("--trials \(earlier.trials.map(String.init) ?? "default") → \(trials.map(String.init) ?? "default")")
+        }
+        if dataFolder != earlier.dataFolder {
+            names.append("--data \(earlier.dataFolder ?? "default") → \(dataFolder ?? "default")")
+        }
+        return names
+    }
+}
