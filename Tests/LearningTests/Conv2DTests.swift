@@ -71,8 +71,10 @@ struct Conv2DTests {
                 results.append(Array(layer.kernel.gradient) + Array(layer.bias.gradient))
             }
         }
-        #expect(results[0] == results[3])
-        #expect(results[1] == results[4])
+        // Not bit for bit: OpenBLAS's SkylakeX sgemm sums a product of 25 rows in another order
+        // than one of 125 (seen: 0.20630798 against 0.20630799), so equality held on some CPUs only.
+        #expect(zip(results[0], results[3]).allSatisfy { abs($0 - $1) < 1e-6 })
+        #expect(zip(results[1], results[4]).allSatisfy { abs($0 - $1) < 1e-6 })
         #expect(zip(results[2], results[5]).allSatisfy { abs($0 - $1) < 1e-5 })
     }
 
