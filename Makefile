@@ -2,7 +2,7 @@
 # first (scripts/setup.sh is quiet and quick when everything is there).
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
-.PHONY: report test setup bench
+.PHONY: report test setup bench docs
 
 # Every notebook in its quick profile, then output/index.html.
 report: setup
@@ -12,6 +12,11 @@ report: setup
 # sleeping at once (as notebooks set them; see BLASKernels.swift).
 test: setup
 	OPENBLAS_CORETYPE=$$(scripts/blas-coretype) OPENBLAS_THREAD_TIMEOUT=$${OPENBLAS_THREAD_TIMEOUT:-12} swift test
+
+# The DocC documentation of every library with a catalog (Sources/<Target>/<Target>.docc), into
+# output/docs/<Target>/; fails on any DocC warning.
+docs: setup
+	scripts/docs.sh
 
 setup:
 	@scripts/setup.sh
