@@ -43,7 +43,9 @@ public enum ActiveLearnerError: Error, Equatable, Sendable, CustomStringConverti
 ///
 /// Each round's randomness comes from its own streams of `generator` (candidates, dropout,
 /// query, training), and each labelled image's augmented copy from a stream named by its index,
-/// so a run resumed from `state` continues exactly as the uninterrupted one would.
+/// so a run resumed from `state` continues exactly as the uninterrupted one would. The state
+/// also carries the last round's trained model (`SavedModel`), so resuming does not train it
+/// again.
 public struct ActiveLearner {
     /// Trains a model on a labelled set, drawing from the generator given.
     public typealias Trainer = (LabeledImages, inout SeededGenerator) throws -> any Classifier
@@ -91,7 +93,8 @@ public struct ActiveLearner {
     /// How rows are chosen.
     public let strategy: any QueryStrategy
     public let configuration: Configuration
-    /// The model of the last completed round (`nil` before round 0 and right after resuming).
+    /// The model of the last completed round: `nil` before round 0, and after resuming from a
+    /// state that holds no model (the next round then trains it again first).
     public private(set) var model: (any Classifier)?
     /// The checkpointable record of the run.
     public private(set) var state: ActiveLearnerState
@@ -113,8 +116,11 @@ public struct ActiveLearner {
     }
 
     /// A learner continuing a checkpointed run: `pool` is built as the original was, before any
-    /// labels; the state's labels are applied to it. The next `step()` first retrains the last
-    /// round's model (same data, same stream), then runs the next round.
+    /// labels; the state's labels are applied to it, and the state's saved model becomes `model`,
+    /// so the next `step()` queries with it directly. When the state holds no model (a model kind
+    /// `SavedModel` cannot hold, a checkpoint from before states carried one) or its model does
+    /// not rebuild (a damaged checkpoint), the next `step()` first retrains the last round's
+    /// model (same data, same stream: the same model), then runs the next round.
     public init(
         resuming state: ActiveLearnerState, pool: LabelingPool, test: LabeledImages, strategy: any QueryStrategy,
         configuration: Configuration, train: @escaping Trainer
@@ -125,6 +131,7 @@ public struct ActiveLearner {
             pool: pool, test: test, strategy: strategy, configuration: configuration, generator: state.generator,
             train: train)
         self.state = state
+        model = try? state.model?.restored()
     }
 
     /// Labels spent against test accuracy so far.
@@ -198,6 +205,7 @@ public struct ActiveLearner {
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         self.pool = pool
         model = trained
+        state.model = SavedModel(trained)
         state.pool = pool.state
         state.curve.append(labels: pool.labelsSpent, accuracy: accuracy)
         state.rounds.append(record)

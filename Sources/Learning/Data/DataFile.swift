@@ -1,7 +1,8 @@
 // Reading one data file whole, for the loaders: a regular file of sane size, inflated when it is
 // gzipped. Anything else (a folder, a FIFO that would block for ever, a file far larger than any
 // data set, a gzip stream that inflates without end) is a DataError naming the file, never a hang
-// or a crash.
+// or a crash. Every read is reported to `DataReads`, so a notebook cache can tell which files a
+// cell's result depends on.
 import CZlib
 import Foundation
 
@@ -14,8 +15,9 @@ enum DataFile {
     static let maximumSize = 1 << 30
 
     /// The file's bytes, decompressed if gzipped. `fix` is the command that restores the file.
-    /// Throws `missingFile` when nothing is there, `unreadable` when it is not a regular file,
-    /// is too large, or cannot be read, and what `decode` throws.
+    /// Once the bytes are read, `DataReads` hears of the file's identity, as `stat` gave it
+    /// before the read. Throws `missingFile` when nothing is there, `unreadable` when it is not
+    /// a regular file, is too large, or cannot be read, and what `decode` throws.
     static func read(_ path: String, fix: String) throws(DataError) -> [UInt8] {
         var status = stat()
         guard stat(path, &status) == 0 else {
@@ -38,6 +40,7 @@ enum DataFile {
         } catch {
             throw .unreadable(path: path, reason: "\(error.localizedDescription)", fix: fix)
         }
+        DataReads.report(DataFileIdentity(path: path, status: status))
         return try decode([UInt8](data), path: path, fix: fix)
     }
 

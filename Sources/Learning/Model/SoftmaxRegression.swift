@@ -15,6 +15,13 @@ public final class SoftmaxRegression: Classifier {
         self.learningRate = learningRate
     }
 
+    /// The regression whose model `snapshot` was taken from (`model.snapshot`), weights and Adam
+    /// state as they were. Throws `ModelError` when the snapshot does not rebuild.
+    public init(restoring snapshot: Sequential.Snapshot) throws(ModelError) {
+        model = try Sequential(snapshot)
+        learningRate = (snapshot.optimizer as? Adam)?.learningRate ?? 0.1
+    }
+
     /// Full-batch Adam steps on `data`, scoring accuracy on `scoring` after each, until `patience`
     /// steps pass without a better score (or `maxSteps`); the weights of the best step stay.
     /// Throws `ModelError` when the images or labels do not fit the model.

@@ -5,7 +5,7 @@
 ///   Δ = g · √(u + ε) / √(a + ε)
 ///   p -= learningRate · Δ
 ///   u = ρ · u + (1 - ρ) · Δ²
-public struct Adadelta: Optimizer {
+public struct Adadelta: Optimizer, Equatable {
     /// The step size (Keras 2 default 0.001).
     public var learningRate: Float
     /// Decay rate of both running averages (default 0.95).
@@ -68,6 +68,9 @@ public struct Adadelta: Optimizer {
             j += 1
         }
     }
+
+    /// Each kind of per-array state this optimizer keeps, for checking a decoded one.
+    var stateArrays: [[[Float]]] { [squaredGradients, squaredUpdates] }
 
     public mutating func reset() {
         (squaredGradients, squaredUpdates) = ([], [])

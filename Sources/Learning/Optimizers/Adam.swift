@@ -7,7 +7,7 @@ import Foundation
 ///   m   = β1 · m + (1 - β1) · g;   v = β2 · v + (1 - β2) · g²
 ///   p  -= lr · √(1 - β2^(t+1)) / (1 - β1^(t+1)) · m / (√v + ε)
 /// Study 1 trains with decay 1e-6, as the original's `Adam(lr=1e-3, decay=1e-6)` did.
-public struct Adam: Optimizer {
+public struct Adam: Optimizer, Equatable {
     /// The base step size (Keras default 0.001).
     public var learningRate: Float
     /// Decay rate of the first moment (default 0.9).
@@ -83,6 +83,9 @@ public struct Adam: Optimizer {
             j += 1
         }
     }
+
+    /// Each kind of per-array state this optimizer keeps, for checking a decoded one.
+    var stateArrays: [[[Float]]] { [m, v] }
 
     public mutating func reset() {
         (iterations, m, v) = (0, [], [])

@@ -22,8 +22,9 @@ extension Optimizer {
 }
 
 /// Encodes any of the library's optimizers with a tag naming its type, so a model encodes with
-/// its optimizer (and its state) and decodes ready to continue training.
-struct OptimizerCoding: Codable {
+/// its optimizer (and its state) and decodes ready to continue training. Two codings are equal
+/// when they hold the same kind of optimizer with the same settings and state.
+struct OptimizerCoding: Codable, Equatable, Sendable {
     let optimizer: any Optimizer
 
     private enum Kind: String, Codable { case sgd, adam, adadelta }
@@ -31,6 +32,36 @@ struct OptimizerCoding: Codable {
 
     init(_ optimizer: any Optimizer) {
         self.optimizer = optimizer
+    }
+
+    /// Whether `optimizer` is one of the kinds this coding knows (SGD, Adam, Adadelta); any other
+    /// throws when encoded.
+    static func canEncode(_ optimizer: any Optimizer) -> Bool {
+        optimizer is SGD || optimizer is Adam || optimizer is Adadelta
+    }
+
+    /// Whether the optimizer's state fits parameter arrays of `counts` elements, in order: each
+    /// kind of state is empty (nothing stepped yet) or holds one array of the right length per
+    /// parameter array. A decoded state that does not fit would trip a precondition at the first
+    /// training step.
+    func stateFits(parameterCounts counts: [Int]) -> Bool {
+        let arrays: [[[Float]]]
+        switch optimizer {
+        case let sgd as SGD: arrays = sgd.stateArrays
+        case let adam as Adam: arrays = adam.stateArrays
+        case let adadelta as Adadelta: arrays = adadelta.stateArrays
+        default: return true
+        }
+        return arrays.allSatisfy { $0.isEmpty || $0.map(\.count) == counts }
+    }
+
+    static func == (lhs: OptimizerCoding, rhs: OptimizerCoding) -> Bool {
+        switch (lhs.optimizer, rhs.optimizer) {
+        case (let left as SGD, let right as SGD): return left == right
+        case (let left as Adam, let right as Adam): return left == right
+        case (let left as Adadelta, let right as Adadelta): return left == right
+        default: return false
+        }
     }
 
     init(from decoder: Decoder) throws {

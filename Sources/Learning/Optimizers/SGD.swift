@@ -1,7 +1,7 @@
 /// Stochastic gradient descent with momentum, as Keras defines it:
 /// velocity = momentum · velocity - learningRate · gradient; parameter += velocity.
 /// With momentum 0 it is plain gradient descent.
-public struct SGD: Optimizer {
+public struct SGD: Optimizer, Equatable {
     /// The step size (Keras default 0.01).
     public var learningRate: Float
     /// The fraction of the previous velocity kept, in [0, 1).
@@ -27,6 +27,9 @@ public struct SGD: Optimizer {
             }
         }
     }
+
+    /// Each kind of per-array state this optimizer keeps, for checking a decoded one.
+    var stateArrays: [[[Float]]] { [velocity] }
 
     public mutating func reset() {
         velocity = []
