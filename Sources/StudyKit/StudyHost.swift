@@ -12,6 +12,9 @@ extension NotebookHost {
     /// - The report's header names the BLAS kernels and the convolution kernels that ran.
     /// - The library sources the notebook is linked with are fingerprinted into every cached
     ///   cell's key, so a change to a kernel or a strategy reruns the cells and says which file.
+    /// - Every data file the loaders read is recorded against the running cell
+    ///   (`Notebook.dependsOn(dataFile:)`), so a changed data file reruns the cells that read it
+    ///   and every cell after them.
     public static let studies = NotebookHost(
         prepareProcess: { BLASKernels.selectFastest() },
         defaultDataFolder: { DataLocation.dataFolder },
@@ -23,7 +26,8 @@ extension NotebookHost {
                 RunFact("Convolutions", DirectConvolution.active, wide: true),
             ]
         },
-        library: .linked)
+        library: .linked,
+        started: { notebook in DataReads.observe { [weak notebook] path in notebook?.dependsOn(dataFile: path) } })
 }
 
 extension Notebook {

@@ -15,8 +15,7 @@ enum DataFile {
     static let maximumSize = 1 << 30
 
     /// The file's bytes, decompressed if gzipped. `fix` is the command that restores the file.
-    /// Once the bytes are read, `DataReads` hears of the file's identity, as `stat` gave it
-    /// before the read. Throws `missingFile` when nothing is there, `unreadable` when it is not
+    /// Once the bytes are read, `DataReads` hears of the file's path. Throws `missingFile` when nothing is there, `unreadable` when it is not
     /// a regular file, is too large, or cannot be read, and what `decode` throws.
     static func read(_ path: String, fix: String) throws(DataError) -> [UInt8] {
         var status = stat()
@@ -40,7 +39,7 @@ enum DataFile {
         } catch {
             throw .unreadable(path: path, reason: "\(error.localizedDescription)", fix: fix)
         }
-        DataReads.report(DataFileIdentity(path: path, status: status))
+        DataReads.report(path)
         return try decode([UInt8](data), path: path, fix: fix)
     }
 

@@ -6,7 +6,8 @@ import Foundation
 /// rewritten in place, replaced or resized gets another identity, and the cells that read it
 /// (and every cell after them) run again.
 public struct DataFileIdentity: Codable, Hashable, Sendable {
-    /// The absolute path.
+    /// The absolute path with symbolic links resolved, so a data folder linked elsewhere names
+    /// the file actually read.
     public var path: String
     /// Size in bytes.
     public var size: Int64
@@ -29,7 +30,16 @@ public struct DataFileIdentity: Codable, Hashable, Sendable {
             let time = status.st_mtim
         #endif
         let modified = Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        return DataFileIdentity(path: absolute, size: Int64(status.st_size), modified: modified)
+        return DataFileIdentity(path: absolute(path), size: Int64(status.st_size), modified: modified)
+    }
+
+    /// `path` made absolute with links resolved (`realpath`), else made absolute against the
+    /// working folder.
+    private static func absolute(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
