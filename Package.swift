@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "Learning", targets: ["Learning"]),
         .library(name: "Figures", targets: ["Figures"]),
         .library(name: "Literate", targets: ["Literate"]),
+        .library(name: "StudyKit", targets: ["StudyKit"]),
         .executable(name: "Benchmarks", targets: ["Benchmarks"]),
     ] + notebookNames.map { .executable(name: $0, targets: [$0]) },
     dependencies: [
@@ -49,6 +50,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Ink", package: "Ink"),
             ]),
+        // What every study repeats (profiles, learner runs, results vocabulary), over the three.
+        .target(name: "StudyKit", dependencies: ["Learning", "Figures", "Literate"]),
         .executableTarget(name: "Benchmarks", dependencies: ["Learning"]),
         // libFuzzer targets (scripts/fuzz.sh) over one shared entry point; built normally they
         // replay crash files.
@@ -62,9 +65,10 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(name: "StudyKitTests", dependencies: ["StudyKit"]),
     ] + notebookNames.map { name in
         .executableTarget(
-            name: name, dependencies: ["Learning", "Figures", "Literate"],
+            name: name, dependencies: ["Learning", "Figures", "Literate", "StudyKit"],
             path: "Notebooks/\(name)")
     }
 )

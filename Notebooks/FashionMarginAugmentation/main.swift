@@ -20,6 +20,7 @@
 import Foundation
 import Learning
 import Literate
+import StudyKit  // mean ± sd, and the terminal bar as a Learning progress observer
 
 let notebook = Notebook()
 

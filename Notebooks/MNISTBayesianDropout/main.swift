@@ -15,6 +15,7 @@
 import Foundation
 import Learning
 import Literate
+import StudyKit
 
 let notebook = Notebook()
 

@@ -31,6 +31,7 @@ import Foundation
 import Figures
 import Learning
 import Literate
+import StudyKit  // mean ± sd, and the terminal bar as a Learning progress observer
 
 let notebook = Notebook()
 

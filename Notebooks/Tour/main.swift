@@ -10,6 +10,7 @@
 import Foundation
 import Learning
 import Literate
+import StudyKit  // mean ± sd, and the terminal bar as a Learning progress observer
 
 let notebook = Notebook()  // reads the flags and this file's own source
 
