@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "Literate",
             dependencies: [
-                "Figures", "Learning",
+                "Figures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Ink", package: "Ink"),
             ]),
@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures"]),
         .testTarget(name: "LiterateTests", dependencies: ["Literate"]),
+        .testTarget(name: "StudyKitTests", dependencies: ["StudyKit"]),
     ] + notebookNames.map { name in
         .executableTarget(
             name: name, dependencies: ["StudyKit"], path: "Notebooks/\(name)")

@@ -12,7 +12,6 @@
 //: so a later step could draw (and pay for) an image it already had. Here an acquired image
 //: leaves the pool for good.
 
-import Foundation
 import StudyKit
 
 let notebook = Notebook(host: .studies)
@@ -52,27 +51,19 @@ struct Plan: Codable {
     var finalLabels: Int { 10 * initialPerClass + steps * batch }
 }
 
-let paperPlan = Plan(
-    initialPerClass: 2, steps: 98, batch: 10, candidates: 2_000, passes: 100, epochs: 50, testImages: 10_000,
-    experiments: 3)
-let profilePlans: [(name: String, plan: Plan)] = [
-    ("quick", Plan(initialPerClass: 2, steps: 2, batch: 10, candidates: 200, passes: 20, epochs: 20, testImages: 1_000, experiments: 2)),
-    ("standard", Plan(initialPerClass: 2, steps: 8, batch: 60, candidates: 2_000, passes: 100, epochs: 50, testImages: 10_000, experiments: 3)),
-    ("paper", paperPlan),
-]
-let chosen = profilePlans[notebook.profile.choose(quick: 0, standard: 1, paper: 2)].plan
-let experiments = notebook.trials(quick: chosen.experiments, standard: chosen.experiments, paper: chosen.experiments)
-let plan = { var plan = chosen; plan.experiments = experiments; return plan }()
+let plans = ProfilePlans(
+    quick: Plan(initialPerClass: 2, steps: 2, batch: 10, candidates: 200, passes: 20, epochs: 20, testImages: 1_000, experiments: 2),
+    standard: Plan(initialPerClass: 2, steps: 8, batch: 60, candidates: 2_000, passes: 100, epochs: 50, testImages: 10_000, experiments: 3),
+    paper: Plan(initialPerClass: 2, steps: 98, batch: 10, candidates: 2_000, passes: 100, epochs: 50, testImages: 10_000, experiments: 3),
+    trials: \.experiments)
+/// This run's plan: `--profile`'s, with `--trials` experiments if given.
+let plan = plans.plan(for: notebook)
+let experiments = plan.experiments
 /// Images labelled before any acquisition.
 let initialCount = 10 * plan.initialPerClass
 
 try notebook.cell("The three profiles") {
-    var table = ResultsTable(
-        "What each profile runs (this run: \(notebook.profile.rawValue))",
-        columns: ["", "quick", "standard", "paper (the original)"],
-        notes: ["Every profile trains the same network with Adam, batch 128, a fresh model after every step."])
-    let plans = profilePlans.map(\.plan)
-    let rows: [(String, (Plan) -> String)] = [
+    let rows: [ProfilePlans<Plan>.Row] = [
         ("Initial labelled images", { "\(10 * $0.initialPerClass), balanced" }),
         ("Acquisition steps × images per step", { "\($0.steps) × \($0.batch)" }),
         ("Labels at the end", { ResultsTable.Format.count.string(Double($0.finalLabels)) }),
@@ -82,9 +73,10 @@ try notebook.cell("The three profiles") {
         ("Test images", { ResultsTable.Format.count.string(Double($0.testImages)) }),
         ("Experiments per function", { "\($0.experiments)" }),
     ]
-    for (quantity, value) in rows { table.append([quantity] + plans.map(value)) }
-    try notebook.show(table)
-    if experiments != chosen.experiments { print("--trials \(experiments): \(experiments) experiments per function.") }
+    try notebook.show(plans.table(
+        rows: rows, current: notebook.profile,
+        notes: ["Every profile trains the same network with Adam, batch 128, a fresh model after every step."]))
+    if experiments != plans[notebook.profile].experiments { print("--trials \(experiments): \(experiments) experiments per function.") }
 }
 
 //: ## The data
@@ -121,11 +113,9 @@ let initialSets = try notebook.cell("Draw the initial labelled sets") {
             perClass: plan.initialPerClass, from: Array(initialSource), using: &generator)
     }
 }
-let firstInitial = data.train.subset(initialSets[0])
 try notebook.show(ImageGrid(
-    title: "The initial \(initialCount) labelled images of experiment 1",
-    pixels: firstInitial.images.scalars, shape: firstInitial.images.shape, columns: 10,
-    captions: firstInitial.labels.map(String.init)))
+    title: "The initial \(initialCount) labelled images of experiment 1", images: data.train, indices: initialSets[0],
+    columns: 10))
 
 //: ## The model, and a Bayesian prediction from dropout
 //: The network is small: two 3×3 convolutions of 32 filters, a 5×5 max-pool, dropout .25, a dense
@@ -154,9 +144,9 @@ let monteCarloCheck = try notebook.cell("Check the Monte Carlo shortcut") {
     var samples: [Tensor] = []
     for path in [Sequential.MonteCarloPath.reuseDeterministicLayers, .fullPasses] {
         var masks = notebook.generator("shortcut masks")
-        let start = Date()
+        let stopwatch = Stopwatch()
         samples.append(model.predictStochastic(images, passes: plan.passes, generator: &masks, batchSize: 256, path: path))
-        timings.append(Date().timeIntervalSince(start))
+        timings.append(stopwatch.wallSeconds)
     }
     let difference = zip(samples[0].scalars, samples[1].scalars).map { abs($0 - $1) }.max() ?? 0
     print(
@@ -193,24 +183,16 @@ let functions: [(name: String, strategy: any QueryStrategy, passes: Int?)] = [
     ("random", RandomSampling(), nil),
 ]
 
-/// Forwards long work to the terminal bar but keeps each training's and each round's summary
-/// line out of the report: 1 188 trainings would bury it.
-final class WithoutSummaries: ProgressObserver {
-    let base: any ProgressObserver
-    init(_ base: any ProgressObserver) { self.base = base }
-    func begin(_ label: String, total: Int) { base.begin(label, total: total) }
-    func update(completed: Int, detail: String) { base.update(completed: completed, detail: detail) }
-    func end(summary: String) { base.end(summary: "") }
-    func resume(completed: Int) { base.resume(completed: completed) }
-}
-
-/// A trainer of fresh study-4 networks: each trains on its set for `epochs` (batch 128), its
-/// weights, shuffling and dropout masks drawn from the generator it is handed.
-func freshModels(epochs: Int, progress: any ProgressObserver) -> ActiveLearner.Trainer {
-    { set, generator in
-        let model = try StudyModels.bayesianCNN(labelledCount: set.count, generator: &generator)
-        try model.fit(set, epochs: epochs, batchSize: 128, generator: &generator, progress: progress)
-        return model
+/// A trainer of fresh study-4 networks, reporting its epochs to `progress`: each trains on its
+/// set for `epochs` (batch 128), its weights, shuffling and dropout masks drawn from the
+/// generator it is handed.
+func freshModels(epochs: Int) -> (_ progress: any ProgressObserver) -> ActiveLearner.Trainer {
+    { progress in
+        { set, generator in
+            let model = try StudyModels.bayesianCNN(labelledCount: set.count, generator: &generator)
+            try model.fit(set, epochs: epochs, batchSize: 128, generator: &generator, progress: progress)
+            return model
+        }
     }
 }
 
@@ -220,63 +202,22 @@ func freshModels(epochs: Int, progress: any ProgressObserver) -> ActiveLearner.T
 //: best, retrain a fresh model on every label so far, score it on the test set. After every step
 //: the learners' states are checkpointed, so a run that is killed resumes at the step it reached
 //: (the model of that step is retrained first, with the same random streams).
-/// The finished runs and the one under way, as the checkpoint keeps them.
-struct AcquisitionRuns: Codable {
-    /// Completed runs in the order experiment 1's functions, experiment 2's, …
-    var finished: [ActiveLearnerState] = []
-    /// The run under way.
-    var current: ActiveLearnerState?
-}
-
+/// One job per experiment and function, experiment 1's functions first: the functions of an
+/// experiment share its initial set and its random streams.
 let runs = try notebook.cell("Run the acquisition loops", cached: true) {
-    let checkpoint = notebook.checkpoint(AcquisitionRuns.self)
-    var saved = checkpoint.restore() ?? AcquisitionRuns()
-    let train = freshModels(epochs: plan.epochs, progress: WithoutSummaries(notebook.progress))
-    let jobs = (0..<experiments).flatMap { experiment in functions.indices.map { (experiment, $0) } }
-    notebook.progress.begin("Acquisition runs", total: jobs.count)
-    if !saved.finished.isEmpty { notebook.progress.resume(completed: saved.finished.count) }
-    for (experiment, function) in jobs.dropFirst(saved.finished.count) {
-        let (name, strategy, passes) = functions[function]
-        let configuration = ActiveLearner.Configuration(
-            queriesPerRound: plan.batch, candidatesPerRound: plan.candidates, monteCarloPasses: passes)
-        let freshPool = LabelingPool(oracle: data.train, unlabeled: poolRange)
-        var learner: ActiveLearner
-        if let current = saved.current {
-            learner = try ActiveLearner(
-                resuming: current, pool: freshPool, test: data.test, strategy: strategy,
-                configuration: configuration, train: train)
-        } else {
-            var pool = freshPool
-            try pool.label(initialSets[experiment])
-            learner = ActiveLearner(
-                pool: pool, test: data.test, strategy: strategy, configuration: configuration,
-                generator: notebook.generator("experiment \(experiment)"), train: train)
+    let jobs = (0..<experiments).flatMap { experiment in
+        functions.map { function in
+            LearnerJob(
+                name: "experiment \(experiment + 1), \(function.name)", rounds: plan.steps + 1,
+                pool: LabelingPool(oracle: data.train, unlabeled: poolRange),
+                initialLabels: { pool in _ = try pool.label(initialSets[experiment]) }, test: data.test,
+                strategy: function.strategy,
+                configuration: .init(
+                    queriesPerRound: plan.batch, candidatesPerRound: plan.candidates, monteCarloPasses: function.passes),
+                generator: notebook.generator("experiment \(experiment)"), train: freshModels(epochs: plan.epochs))
         }
-        learner.observer = WithoutSummaries(notebook.progress)
-        notebook.progress.begin("Experiment \(experiment + 1)/\(experiments), \(name)", total: plan.steps + 1)
-        if saved.current != nil { notebook.progress.resume(completed: learner.round) }
-        while learner.round <= plan.steps {
-            let record = try learner.step()
-            saved.current = learner.state
-            try checkpoint.save(saved)
-            notebook.progress.update(
-                completed: learner.round,
-                detail: String(format: "%d labels, test accuracy %.2f %%", record.labelsSpent, record.accuracy * 100))
-        }
-        let curve = learner.curve
-        let reached = curve.labelsToReach(0.95).map { String(format: "95 %% at %.0f acquired", $0 - Double(initialCount)) }
-        let seconds = learner.state.rounds.map(\.seconds).reduce(0, +)
-        notebook.progress.end(
-            summary: String(
-                format: "experiment %d, %@: %.2f %% at %d labels, %@ (%.0f s)", experiment + 1, name,
-                100 * (curve.points.last?.accuracy ?? 0), learner.pool.labelsSpent, reached ?? "95 % not reached",
-                seconds))
-        saved.finished.append(learner.state)
-        saved.current = nil
-        try checkpoint.save(saved)
     }
-    notebook.progress.end(summary: "")
-    return saved.finished
+    return try LearnerRun("Acquisition runs", jobs: jobs).run(in: notebook).map(\.state)
 }
 
 /// `states[function][experiment]`, in the order of `functions`.
@@ -289,21 +230,13 @@ func acquiredToReach(_ target: Double, _ function: Int) -> [Double?] {
     states[function].map { $0.curve.labelsToReach(target).map { $0 - Double(initialCount) } }
 }
 
-/// "455 ± 31": mean ± sample standard deviation with `decimals` digits (just the mean for one value).
-func meanAndSpread(_ values: [Double], decimals: Int) -> String {
-    let spread = TrialSpread(values)
-    let format = "%.\(decimals)f"
-    let mean = String(format: format, spread.mean)
-    return spread.count > 1 ? "\(mean) ± \(String(format: format, spread.standardDeviation))" : mean
-}
-
 /// Acquired images `function` needed to reach `target`, as "mean ± sd", "… (k of n)" when some
 /// experiments never got there, or "not reached".
 func reach(_ target: Double, _ function: Int) -> String {
     let values = acquiredToReach(target, function)
     let reached = values.compactMap { $0 }
     guard !reached.isEmpty else { return "not reached" }
-    let text = meanAndSpread(reached, decimals: 0)
+    let text = ResultsTable.meanAndSpread(reached, as: .count, countingTrials: false)
     return reached.count == values.count ? text : "\(text) (\(reached.count) of \(values.count))"
 }
 
@@ -312,11 +245,10 @@ func reach(_ target: Double, _ function: Int) -> String {
 //: of ± one standard deviation. The dotted lines mark 90 % and 95 %, the hollow circle the
 //: original's report for max entropy.
 try notebook.cell("Plot the learning curves") {
-    var series: [LineSeries] = functions.indices.map { function in
-        let spread = CurveSpread(states[function].map(\.curve))
-        return LineSeries(
-            name: functions[function].name, x: spread.labels.map { Double($0 - initialCount) }, mean: spread.mean,
-            sd: spread.standardDeviation, markers: plan.steps <= 30)
+    var series = functions.indices.map { function in
+        LineSeries(
+            name: functions[function].name, curves: states[function].map(\.curve), labelsOffset: initialCount,
+            markers: plan.steps <= 30)
     }
     if plan.steps * plan.batch >= 450 {
         series.append(LineSeries(name: "original, max entropy", x: [450], y: [0.95], dashed: true, color: .gray))
@@ -344,7 +276,7 @@ try notebook.cell("Plot the learning curves") {
 let leftoverSizes = [256, 260, 264]
 let leftoverCheck = try notebook.cell("Train on random sets of 256, 260 and 264 images", cached: true) {
     let seeds = notebook.profile.choose(quick: 1, standard: 3, paper: 3)
-    let train = freshModels(epochs: plan.epochs, progress: WithoutSummaries(notebook.progress))
+    let train = freshModels(epochs: plan.epochs)(notebook.progress.barOnly)
     let pool = LabelingPool(oracle: data.train, unlabeled: poolRange)
     notebook.progress.begin("Random labelled sets", total: leftoverSizes.count * seeds)
     let accuracies = try leftoverSizes.enumerated().map { index, size in
@@ -364,7 +296,7 @@ let leftoverCheck = try notebook.cell("Train on random sets of 256, 260 and 264 
         let leftover = size % 128
         table.append([
             "\(size)", "\(size / 128) of 128" + (leftover > 0 ? " + 1 of \(leftover)" : ""),
-            meanAndSpread(values.map { $0 * 100 }, decimals: 1) + "\u{202F}%",
+            ResultsTable.meanAndSpread(values, as: .percent(1), countingTrials: false),
         ])
     }
     try notebook.show(table)
@@ -386,21 +318,18 @@ let leftoverCheck = try notebook.cell("Train on random sets of 256, 260 and 264 
 //: decimals the captions do not show.
 try notebook.cell("Show the first acquisitions") {
     let shown = min(10, plan.steps * plan.batch)
-    var pixels: [Float] = []
-    var captions: [String] = []
-    for function in functions.indices {
-        let acquired = states[function][0].rounds.dropFirst().flatMap { round in
+    let picks = functions.indices.flatMap { function in
+        states[function][0].rounds.dropFirst().flatMap { round in
             round.queried.indices.map { (index: round.queried[$0], score: round.scores?[$0]) }
         }.prefix(shown)
-        let images = data.train.subset(acquired.map(\.index))
-        pixels += images.images.scalars
-        captions += zip(images.labels, acquired).map { label, pick in
-            pick.score.map { String(format: "%d · %.2f", label, $0) } ?? "\(label)"
-        }
+    }
+    let captions = picks.map { pick in
+        let label = data.train.labels[pick.index]
+        return pick.score.map { String(format: "%d · %.2f", label, $0) } ?? "\(label)"
     }
     try notebook.show(ImageGrid(
         title: "The first \(shown) images each function acquired (experiment 1; caption: label · score)",
-        pixels: pixels, shape: [functions.count * shown, 28, 28, 1], columns: shown, captions: captions,
+        images: data.train, indices: picks.map(\.index), columns: shown, captions: captions,
         rowLabels: functions.map(\.name), pixelSize: 2))
 }
 
@@ -409,9 +338,9 @@ try notebook.cell("Show the first acquisitions") {
 //: experiment's curve (interpolated between steps) and given as mean ± sd over experiments, next
 //: to what the original reported.
 try notebook.cell("Compare with the original") {
-    let steps = plan.steps == paperPlan.steps && plan.batch == paperPlan.batch
+    let steps = plan.steps == plans.paper.steps && plan.batch == plans.paper.batch
         ? "the original's \(plan.steps) steps of \(plan.batch)"
-        : "\(plan.steps) steps of \(plan.batch) images (the original: \(paperPlan.steps) of \(paperPlan.batch))"
+        : "\(plan.steps) steps of \(plan.batch) images (the original: \(plans.paper.steps) of \(plans.paper.batch))"
     var table = ResultsTable(
         "Acquired images needed to reach a test accuracy",
         columns: ["Acquisition function", "To reach 90\u{00A0}%", "To reach 95\u{00A0}%", "Original, to reach 95\u{00A0}%", "Accuracy at the end"],
@@ -428,7 +357,7 @@ try notebook.cell("Compare with the original") {
         let finals = states[function].compactMap { $0.curve.points.last?.accuracy }
         table.append([
             entry.name, reach(0.90, function), reach(0.95, function), function == 0 ? "about 450" : "—",
-            meanAndSpread(finals.map { $0 * 100 }, decimals: 1) + "\u{202F}%",
+            ResultsTable.meanAndSpread(finals, as: .percent(1), countingTrials: false),
         ])
     }
     try notebook.show(table)
@@ -451,22 +380,12 @@ try notebook.cell("Compare with the original") {
 //: (sd below); otherwise it says no evidence either way. Last, it sets max entropy's count
 //: beside the original's 450.
 try notebook.cell("Read off the results") {
-    let finals = functions.indices.map { function in TrialSpread(states[function].compactMap { $0.curve.points.last?.accuracy }) }
+    let finals = functions.indices.map { function in states[function].compactMap { $0.curve.points.last?.accuracy } }
     let random = functions.count - 1
     let acquired = ResultsTable.Format.count.string(Double(plan.steps * plan.batch))
-    print("After \(acquired) acquired images, each function against random's \(ResultsTable.Format.percent(2).string(finals[random].mean)):")
-    let width = functions.map(\.name.count).max() ?? 0
-    for function in functions.indices.dropLast() {
-        let difference = finals[function].mean - finals[random].mean
-        let noise = max(finals[function].standardDeviation, finals[random].standardDeviation)
-        let verdict = experiments < 2
-            ? "one experiment, no spread to judge by"
-            : abs(difference) <= noise ? "within the spread, no evidence either way" : (difference > 0 ? "ahead" : "behind")
-        let signed = NumberStyle.plain.formatSigned(100 * difference, decimals: 2)
-        let points = String(repeating: " ", count: max(0, 6 - signed.count)) + signed
-        let name = functions[function].name.padding(toLength: width, withPad: " ", startingAt: 0)
-        print("  \(name) \(points) points (sd \(String(format: "%.1f", 100 * noise))): \(verdict)")
-    }
+    print("After \(acquired) acquired images, each function against random's \(ResultsTable.Format.percent(2).string(TrialSpread(finals[random]).mean)):")
+    let arms = functions.indices.dropLast().map { (name: functions[$0].name, values: finals[$0]) }
+    for line in Verdict.lines(arms, against: finals[random]) { print(line) }
     let maxEntropy = acquiredToReach(0.95, 0).compactMap { $0 }
     guard maxEntropy.count == experiments else {
         print("Max entropy reached 95 % in \(maxEntropy.count) of \(experiments) experiments: nothing to set beside 450.")

@@ -78,7 +78,7 @@ import Testing
                 print("before")
                 try notebook.show(DotFigure())
                 var table = ResultsTable.comparison("Accuracy & <more>")
-                table.compare("Round <1>", reported: 0.85, thisRun: [0.8, 0.9], as: .percent(1))
+                table.append(["Round <1>", "85.0\u{202F}%", "85.0\u{202F}% ± 7.1\u{202F}%"])
                 try notebook.show(table)
                 print("after")
             }

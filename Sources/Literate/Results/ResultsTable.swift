@@ -2,15 +2,15 @@
 // the spread over trials where the original ran one.
 import Figures
 import Foundation
-import Learning
 
 /// A table of results shown in a report: a title, column headers, rows of text and notes.
 ///
 /// ```swift
 /// var table = ResultsTable.comparison("Test accuracy")
-/// table.compare("Baseline, 2 000 labels", reported: 0.8494, thisRun: baselineAccuracies, as: .percent(1))
+/// table.append(["Baseline, 2 000 labels", "84.9 %", "85.2 %"])
 /// try notebook.show(table)
 /// ```
+/// StudyKit adds the mean ± sd of trials (`compare(_:reported:thisRun:as:)`, `meanAndSpread`).
 public struct ResultsTable: Codable, Equatable, Sendable {
     /// How a number is written in a cell.
     public enum Format: Codable, Equatable, Sendable {
@@ -61,24 +61,6 @@ public struct ResultsTable: Codable, Equatable, Sendable {
     public mutating func append(_ row: [String]) {
         Self.checkWidth(row, columns)
         rows.append(row)
-    }
-
-    /// Appends a row to a comparison table: `quantity`, the original's figure (or "—"), and this
-    /// run's values as their mean ± sample standard deviation over trials (just the value when
-    /// there is one).
-    public mutating func compare(_ quantity: String, reported: Double?, thisRun: [Double], as format: Format) {
-        append([quantity, reported.map(format.string) ?? "—", Self.meanAndSpread(thisRun, as: format)])
-    }
-
-    /// "89.8 % ± 0.6 % (3 trials)" for several values, "89.8 %" for one, "—" for none; without
-    /// "(3 trials)" when `countingTrials` is false (a table that states the count once).
-    public static func meanAndSpread(_ values: [Double], as format: Format, countingTrials: Bool = true) -> String {
-        guard !values.isEmpty else { return "—" }
-        let spread = TrialSpread(values)
-        guard spread.count > 1 else { return format.string(spread.mean) }
-        let deviation = format == .count ? Format.decimal(1) : format
-        let text = "\(format.string(spread.mean)) ± \(deviation.string(spread.standardDeviation))"
-        return countingTrials ? text + " (\(spread.count) trials)" : text
     }
 
     private static func checkWidth(_ row: [String], _ columns: [String]) {

@@ -3,12 +3,12 @@
 // at most when it is not (a log file). The bar never reaches the report; only the summaries
 // passed to `end(summary:)` do, printed as ordinary output of the cell.
 import Foundation
-import Learning
 
-/// A `ProgressObserver` drawing nested work as one terminal line:
+/// A progress bar drawing nested work as one terminal line:
 /// `▕██████░░░░░░░░▏ 38% 1:05, ~1:47 left · Round 3/9 · Epochs 12/40 · loss 0.312`.
-/// Safe to call from any thread.
-public final class TerminalProgress: ProgressObserver, @unchecked Sendable {
+/// Safe to call from any thread. StudyKit makes it a Learning `ProgressObserver`, so training and
+/// active learners can report to it.
+public final class TerminalProgress: @unchecked Sendable {
     private struct Level {
         var label: String
         var total: Int

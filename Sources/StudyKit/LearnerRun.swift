@@ -1,0 +1,173 @@
+// The loop every active-learning study runs: start or resume each job, one round at a time,
+// checkpointing after every round, with the progress bar counting restored rounds and a total
+// time that survives being killed. Jobs run one after another or side by side over the cores.
+import Foundation
+
+/// Runs a list of independent active-learning jobs to their last round and returns each job's
+/// finished state, in job order.
+///
+/// ```swift
+/// let states = try LearnerRun("Acquisition runs", jobs: jobs).run(in: notebook).map(\.state)
+/// ```
+/// Every round is checkpointed, so a killed cell resumes each job at the round it reached.
+/// `inParallel` runs one job per core with OpenBLAS single-threaded inside (`ParallelJobs`);
+/// the results do not depend on the order jobs ran in.
+public struct LearnerRun<Notes: Codable & Sendable> {
+    /// A job's finished run.
+    public struct Finished {
+        /// The job's name.
+        public var name: String
+        /// The learner's state after its last round.
+        public var state: ActiveLearnerState
+        /// Wall-clock seconds spent on the job, summed over every process that worked on it.
+        public var seconds: Double
+        /// What the job's per-round hook noted.
+        public var notes: Notes
+    }
+
+    /// The bar's label ("Acquisition runs").
+    public var label: String
+    /// The jobs, in the order results come back.
+    public var jobs: [LearnerJob<Notes>]
+    /// Whether jobs run side by side over the cores instead of one after another.
+    public var inParallel: Bool
+
+    /// A run of `jobs` under the bar label `label`.
+    public init(_ label: String, jobs: [LearnerJob<Notes>], inParallel: Bool = false) {
+        self.label = label
+        self.jobs = jobs
+        self.inParallel = inParallel
+    }
+
+    /// Runs (or resumes) every job from the running cell's checkpoints, reporting to the
+    /// notebook's bar. Call it inside the cell whose result it computes.
+    @MainActor public func run(in notebook: Notebook) throws -> [Finished] {
+        try run(checkpoints: NotebookCheckpoints<Notes>(notebook, jobs: jobs.count), progress: notebook.progress)
+    }
+
+    /// Runs (or resumes) every job from `checkpoints`, reporting to `progress`. Throws the first
+    /// error of a job (in job order) or of a save, such as a notebook's interruption.
+    public func run(checkpoints: some LearnerCheckpoints<Notes>, progress: any ProgressObserver) throws -> [Finished] {
+        let restored = jobs.indices.map { checkpoints.restore(job: $0) }
+        let counter = RoundCounter(progress)
+        if inParallel {
+            counter.begin(label, total: jobs.map(\.rounds).reduce(0, +), restored: restored.map { $0?.state.round ?? 0 })
+            let shared = Unchecked((jobs, restored, checkpoints))
+            let finished = try ParallelJobs.run(jobs.count) { index in
+                let (jobs, restored, checkpoints) = shared.value
+                return try Self.run(
+                    jobs[index], index: index, from: restored[index], checkpoints: checkpoints, training: Silent(),
+                    learnerProgress: nil, counter: counter)
+            }
+            counter.end(summary: finished.map(Self.summary).joined(separator: "\n"))
+            return finished
+        }
+        counter.begin(label, total: jobs.count, restored: [])
+        var finished: [Finished] = []
+        for (index, job) in jobs.enumerated() {
+            counter.beginJob(job.name, total: job.rounds, restored: restored[index]?.state.round ?? 0)
+            let done = try Self.run(
+                job, index: index, from: restored[index], checkpoints: checkpoints, training: progress.barOnly,
+                learnerProgress: progress.barOnly, counter: counter)
+            counter.endJob(summary: Self.summary(done), jobsDone: index + 1)
+            finished.append(done)
+        }
+        counter.end(summary: "")
+        return finished
+    }
+
+    /// Runs one job from `saved` (or from the start) to its last round, saving after each.
+    private static func run(
+        _ job: LearnerJob<Notes>, index: Int, from saved: LearnerJobProgress<Notes>?,
+        checkpoints: some LearnerCheckpoints<Notes>, training: any ProgressObserver,
+        learnerProgress: (any ProgressObserver)?, counter: RoundCounter
+    ) throws -> Finished {
+        var learner = try saved.map { try job.resume($0.state, progress: training) } ?? job.start(progress: training)
+        var (seconds, notes) = (saved?.seconds ?? 0, saved?.notes ?? job.notes)
+        learner.observer = learnerProgress
+        while learner.round < job.rounds && !learner.isFinished {
+            let stopwatch = Stopwatch()
+            let previous = learner.model
+            let record = try learner.step()
+            try job.afterRound?(FinishedRound(record: record, learner: learner, previousModel: previous), &notes)
+            seconds += stopwatch.wallSeconds
+            try checkpoints.save(LearnerJobProgress(state: learner.state, seconds: seconds, notes: notes), job: index)
+            counter.roundDone(
+                learner.round,
+                detail: "\(job.name): \(record.labelsSpent) labels, test accuracy "
+                    + String(format: "%.2f %%", record.accuracy * 100))
+        }
+        return Finished(name: job.name, state: learner.state, seconds: seconds, notes: notes)
+    }
+
+    /// "experiment 1, BALD: 86.50 % test accuracy at 40 labels (12 s)".
+    static func summary(_ finished: Finished) -> String {
+        let last = finished.state.curve.points.last
+        return String(
+            format: "%@: %.2f %% test accuracy at %d labels (%.0f s)", finished.name, 100 * (last?.accuracy ?? 0),
+            last?.labels ?? 0, finished.seconds)
+    }
+}
+
+extension LearnerRun.Finished: Sendable {}
+
+/// Wraps a value that is handed to parallel jobs which only read it (or, like the checkpoints,
+/// are safe from several threads).
+private final class Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// A progress observer that reports nowhere: the training of parallel jobs, which must not
+/// nest levels on a bar the other jobs share.
+private final class Silent: ProgressObserver {
+    func begin(_ label: String, total: Int) {}
+    func update(completed: Int, detail: String) {}
+    func end(summary: String) {}
+}
+
+/// The bar of a learner run. Sequential runs nest one level per job (rounds) under the jobs;
+/// parallel runs count the rounds of every job on one level, updated under a lock from the
+/// jobs' threads.
+private final class RoundCounter: @unchecked Sendable {
+    private let progress: any ProgressObserver
+    private let lock = NSLock()
+    private var done = 0
+    /// Whether the outermost level counts rounds (parallel) rather than jobs.
+    private var countsRounds = false
+
+    init(_ progress: any ProgressObserver) { self.progress = progress }
+
+    /// The run's level; `restored` rounds per job count as done by an earlier process (parallel).
+    func begin(_ label: String, total: Int, restored: [Int]) {
+        countsRounds = !restored.isEmpty
+        progress.begin(label, total: total)
+        done = restored.reduce(0, +)
+        if done > 0 { progress.resume(completed: done) }
+    }
+
+    /// A sequential job's level, `restored` of its rounds done by an earlier process.
+    func beginJob(_ name: String, total: Int, restored: Int) {
+        progress.begin(name, total: total)
+        if restored > 0 { progress.resume(completed: restored) }
+    }
+
+    /// A job finished `round` rounds (a sequential job's count, or one more round in parallel).
+    func roundDone(_ round: Int, detail: String) {
+        lock.withLock {
+            if countsRounds {
+                done += 1
+                progress.update(completed: done, detail: detail)
+            } else {
+                progress.update(completed: round, detail: detail)
+            }
+        }
+    }
+
+    func endJob(summary: String, jobsDone: Int) {
+        progress.end(summary: summary)
+        progress.update(completed: jobsDone, detail: "")
+    }
+
+    func end(summary: String) { progress.end(summary: summary) }
+}
