@@ -224,20 +224,9 @@ let runs = try notebook.cell("Run the acquisition loops", cached: true) {
 let states = functions.indices.map { function in
     (0..<experiments).map { runs[$0 * functions.count + function] }
 }
-/// Acquired images (labels beyond the initial set) to reach `target` in each experiment; nil
-/// where it was not reached.
-func acquiredToReach(_ target: Double, _ function: Int) -> [Double?] {
-    states[function].map { $0.curve.labelsToReach(target).map { $0 - Double(initialCount) } }
-}
-
-/// Acquired images `function` needed to reach `target`, as "mean ± sd", "… (k of n)" when some
-/// experiments never got there, or "not reached".
-func reach(_ target: Double, _ function: Int) -> String {
-    let values = acquiredToReach(target, function)
-    let reached = values.compactMap { $0 }
-    guard !reached.isEmpty else { return "not reached" }
-    let text = ResultsTable.meanAndSpread(reached, as: .count, countingTrials: false)
-    return reached.count == values.count ? text : "\(text) (\(reached.count) of \(values.count))"
+/// Acquired images (labels beyond the initial set) `function` needed to reach `target`.
+func acquiredToReach(_ target: Double, _ function: Int) -> LabelsToReach {
+    LabelsToReach(target, curves: states[function].map(\.curve), offset: initialCount)
 }
 
 //: ## Learning curves
@@ -356,20 +345,20 @@ try notebook.cell("Compare with the original") {
     for (function, entry) in functions.enumerated() {
         let finals = states[function].compactMap { $0.curve.points.last?.accuracy }
         table.append([
-            entry.name, reach(0.90, function), reach(0.95, function), function == 0 ? "about 450" : "—",
+            entry.name, acquiredToReach(0.90, function).text, acquiredToReach(0.95, function).text, function == 0 ? "about 450" : "—",
             ResultsTable.meanAndSpread(finals, as: .percent(1), countingTrials: false),
         ])
     }
     try notebook.show(table)
     let acquired = ResultsTable.Format.count.string(Double(plan.steps * plan.batch))
-    if functions.indices.allSatisfy({ acquiredToReach(0.95, $0).allSatisfy { $0 == nil } }) {
+    if functions.indices.allSatisfy({ acquiredToReach(0.95, $0).neverReached }) {
         notebook.headline(
             "No acquisition function reached 95 % test accuracy within \(acquired) acquired images"
                 + " (the original's max entropy: about 450)")
     } else {
-        let others = [2, 1, 3].map { "\(functions[$0].name) \(reach(0.95, $0))" }.joined(separator: ", ")
+        let others = [2, 1, 3].map { "\(functions[$0].name) \(acquiredToReach(0.95, $0).text)" }.joined(separator: ", ")
         notebook.headline(
-            "Acquired images to reach 95 % test accuracy: max entropy \(reach(0.95, 0)) (original: about 450); "
+            "Acquired images to reach 95 % test accuracy: max entropy \(acquiredToReach(0.95, 0).text) (original: about 450); "
                 + "\(others) (of \(acquired) acquired)")
     }
 }
@@ -386,7 +375,7 @@ try notebook.cell("Read off the results") {
     print("After \(acquired) acquired images, each function against random's \(ResultsTable.Format.percent(2).string(TrialSpread(finals[random]).mean)):")
     let arms = functions.indices.dropLast().map { (name: functions[$0].name, values: finals[$0]) }
     for line in Verdict.lines(arms, against: finals[random]) { print(line) }
-    let maxEntropy = acquiredToReach(0.95, 0).compactMap { $0 }
+    let maxEntropy = acquiredToReach(0.95, 0).reached
     guard maxEntropy.count == experiments else {
         print("Max entropy reached 95 % in \(maxEntropy.count) of \(experiments) experiments: nothing to set beside 450.")
         return
