@@ -200,8 +200,8 @@ func freshModels(epochs: Int) -> (_ progress: any ProgressObserver) -> ActiveLea
 //: The expensive cell. For each experiment and each function an `ActiveLearner` trains the
 //: initial model, then repeats the step: draw the candidates from the pool, score them, label the
 //: best, retrain a fresh model on every label so far, score it on the test set. After every step
-//: the learners' states are checkpointed, so a run that is killed resumes at the step it reached
-//: (the model of that step is retrained first, with the same random streams).
+//: the learners' states are checkpointed, with the model each step trained, so a run that is
+//: killed resumes at the step it reached without training that model again.
 /// One job per experiment and function, experiment 1's functions first: the functions of an
 /// experiment share its initial set and its random streams.
 let runs = try notebook.cell("Run the acquisition loops", cached: true) {
