@@ -30,8 +30,17 @@ private struct Seen: Codable, Equatable, Sendable {
     var accuracies: [Double] = []
 }
 
-/// Two strategies × two experiments, 4 rounds each (round 0 and 3 queries of 4 labels).
-private func jobs() -> [LearnerJob<Seen>] {
+/// Counts the models trained, from any thread.
+private final class TrainingCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
+
+/// Two strategies × two experiments, 4 rounds each (round 0 and 3 queries of 4 labels); every
+/// model trained is counted in `trainings`.
+private func jobs(counting trainings: TrainingCount = TrainingCount()) -> [LearnerJob<Seen>] {
     [(0, "margin", MarginSampling() as any QueryStrategy), (0, "random", RandomSampling()), (1, "margin", MarginSampling()), (1, "random", RandomSampling())].map {
         experiment, name, strategy in
         LearnerJob(
@@ -44,6 +53,7 @@ private func jobs() -> [LearnerJob<Seen>] {
             generator: SeededGenerator(seed: 3).split(UInt64(experiment)),
             train: { progress in
                 { set, generator in
+                    trainings.add()
                     let model = try Sequential(
                         inputShape: [4, 4, 1], layers: [.flatten, .dense(units: 6, activation: .relu), .dense(units: 2)],
                         generator: &generator)
@@ -116,6 +126,18 @@ private final class Recorder: ProgressObserver, @unchecked Sendable {
             #expect(recorder.events.contains("resume 2"))
             #expect(recorder.events.filter { $0.hasPrefix("begin experiment") }.count == 4)
         }
+    }
+
+    @Test func aResumedRunNeverTrainsTheModelOfARoundItRestored() throws {
+        let trainings = TrainingCount()
+        let checkpoints = MemoryCheckpoints<Seen>(stopAfterSaves: 6)
+        #expect(throws: MemoryCheckpoints<Seen>.Stopped.self) {
+            try LearnerRun("Runs", jobs: jobs(counting: trainings)).run(checkpoints: checkpoints, progress: Recorder())
+        }
+        #expect(trainings.value == 6)  // job 1 stopped after its round 1, its model saved with the state
+        checkpoints.stopAfterSaves = nil
+        _ = try LearnerRun("Runs", jobs: jobs(counting: trainings)).run(checkpoints: checkpoints, progress: Recorder())
+        #expect(trainings.value == 16, "4 jobs × 4 rounds, none trained twice")
     }
 
     @Test func aFinishedJobIsNotRunAgain() throws {
