@@ -90,7 +90,7 @@ let initialSource = 0..<10_000
 let poolRange = 20_000..<60_000
 
 let data = try notebook.cell("Load MNIST and cut the shuffled training set") {
-    let mnist = try MNIST.load()
+    let mnist = try MNIST.load(dataFolder: notebook.dataFolder)
     var generator = notebook.generator("shuffle the training set")
     let order = Array(0..<mnist.train.count).shuffled(using: &generator)
     let train = mnist.train.subset(order)

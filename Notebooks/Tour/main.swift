@@ -152,7 +152,7 @@ let tourPlan = ProfilePlans(
 let strategies: [(name: String, strategy: any QueryStrategy)] = [("margin", MarginSampling()), ("random", RandomSampling())]
 
 let curves = try notebook.cell("Margin sampling against random on 2 000 digits", cached: true) {
-    let mnist = try MNIST.load(from: notebook.dataFolder + "/mnist")
+    let mnist = try MNIST.load(dataFolder: notebook.dataFolder)
     let (pool, test) = (mnist.train.prefix(2_000), mnist.test.prefix(1_000))
     let jobs = (0..<tourPlan.trials).flatMap { trial in
         strategies.map { name, strategy in

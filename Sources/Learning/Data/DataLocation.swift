@@ -22,10 +22,14 @@ public enum DataLocation {
     /// Debian's Fashion-MNIST folder (package dataset-fashion-mnist).
     public static let fashionMNISTFolder = "/usr/share/datasets/fashion-mnist"
 
-    /// The command that installs every data set and library the project uses, into the data
-    /// folder in use (`--data` reaches the set-up script through `ACTIVE_LEARNING_DATA`).
-    public static var setupCommand: String {
-        let folder = dataFolder
+    /// The command that installs every data set and library the project uses, into the default
+    /// data folder.
+    public static var setupCommand: String { setupCommand(dataFolder: dataFolder) }
+
+    /// The command that installs every data set and library the project uses, with the data
+    /// sets in `dataFolder` (a notebook's `--data`, which the set-up script takes as
+    /// `ACTIVE_LEARNING_DATA`).
+    public static func setupCommand(dataFolder folder: String) -> String {
         let target = folder == packageRoot + "/data" ? "" : "ACTIVE_LEARNING_DATA=\(folder) "
         return "run `\(target)make setup` in \(packageRoot)"
     }

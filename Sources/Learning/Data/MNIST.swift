@@ -3,12 +3,18 @@ public enum MNIST {
     /// The class names, indexed by label.
     public static let classNames = (0...9).map(String.init)
 
-    /// Loads both sets from `folder` (default: `<data folder>/mnist`, filled by `make setup`),
-    /// raw or gzipped IDX files named as LeCun published them.
-    public static func load(from folder: String? = nil) throws(DataError) -> TrainTestSplit {
-        let folder = folder ?? DataLocation.dataFolder + "/mnist"
-        let fix = "fetch MNIST: \(DataLocation.setupCommand)"
-        return TrainTestSplit(
+    /// Loads both sets from `<dataFolder>/mnist` (default data folder: `DataLocation.dataFolder`,
+    /// filled by `make setup`), raw or gzipped IDX files named as LeCun published them. A
+    /// missing or broken file's error names the set-up command that fills `dataFolder`.
+    public static func load(dataFolder: String? = nil) throws(DataError) -> TrainTestSplit {
+        let root = dataFolder ?? DataLocation.dataFolder
+        return try load(from: root + "/mnist", fix: "fetch MNIST: \(DataLocation.setupCommand(dataFolder: root))")
+    }
+
+    /// Loads both sets from the MNIST folder `folder` itself; `fix` is what a missing file's
+    /// error tells the user to do.
+    public static func load(from folder: String, fix: String) throws(DataError) -> TrainTestSplit {
+        TrainTestSplit(
             train: try IDXDataSet.load(folder: folder, prefix: "train", classNames: classNames, fix: fix),
             test: try IDXDataSet.load(folder: folder, prefix: "t10k", classNames: classNames, fix: fix))
     }
