@@ -122,7 +122,7 @@ fi
 # Two runs of one study into one folder: the second starts while the first holds the lock.
 "$study" --profile quick --output "$scratch/twice" >/dev/null 2>&1 &
 first=$!
-for _ in $(seq 100); do [ -s "$scratch/twice/MNISTBayesianDropout/.lock" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$scratch/twice/MNISTBayesianDropout/quick/.lock" ] && break; sleep 0.1; done
 row "a second run of a study while the first runs (same \`--output\`)" "$study" --profile quick --output "$scratch/twice"
 # Then Ctrl-C for the first: a partial report marked as such. (A background job starts with SIGINT
 # ignored until the runtime installs its handler, so give it that moment.)
@@ -131,7 +131,7 @@ start=$(date +%s.%N)
 kill -INT "$first" 2>/dev/null
 wait "$first"
 status=$?
-marking=$(grep -o '<p class="status interrupted">.*</p>' "$scratch/twice/MNISTBayesianDropout/index.html" |
+marking=$(grep -o '<p class="status interrupted">.*</p>' "$scratch/twice/MNISTBayesianDropout/quick/index.html" |
     sed 's/<[^>]*>//g' | head -1)
 printf '| SIGINT to the first run, 2 s in | %s | report: %s | %.1f |\n' "$status" "${marking//|/\\|}" \
     "$(echo "$(date +%s.%N) - $start" | bc)"
