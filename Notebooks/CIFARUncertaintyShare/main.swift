@@ -15,8 +15,6 @@
 //: table names it. The numbers each profile runs with (`--profile quick|standard|paper`) are the
 //: `Plan` values at the top of the code below, and the table of the second cell.
 
-import Dispatch
-import Foundation
 import StudyKit
 
 let notebook = Notebook(host: .studies)
@@ -45,18 +43,24 @@ struct Plan: Codable, Sendable {
     /// Validation images (of 50 000 training images in the protocol).
     static let validationImages = 1_000
 
+    /// Trainings of a trial that stops at `labels`: the initial model, then one per round until
+    /// at least `labels` are bought.
+    static func rounds(toLabel labels: Int) -> Int {
+        1 + max(0, labels - initialLabels + labelsPerRound - 1) / labelsPerRound
+    }
+
     /// Trainings per trial: the initial model and one per round up to `finalLabels`.
-    var roundsPerTrial: Int { 1 + (finalLabels - Self.initialLabels + Self.labelsPerRound - 1) / Self.labelsPerRound }
+    var roundsPerTrial: Int { Self.rounds(toLabel: finalLabels) }
 }
 
-let profilePlans: [(name: String, plan: Plan)] = [
-    ("quick", Plan(sharesPercent: [0, 50, 100], trials: 1, poolSize: 3_000, finalLabels: 3_000, epochs: 1, candidates: 1_000, testImages: 1_000, fashionTarget: 0.75)),
-    ("standard", Plan(sharesPercent: [0, 25, 50, 75, 100], trials: 2, poolSize: 49_000, finalLabels: 6_000, epochs: 3, candidates: 10_000, testImages: 10_000, fashionTarget: 0.86)),
-    ("paper", Plan(sharesPercent: Array(stride(from: 0, through: 100, by: 10)), trials: 3, poolSize: 49_000, finalLabels: 49_000, epochs: 5, candidates: nil, testImages: 10_000, fashionTarget: 0.86)),
-]
-let chosenPlan = profilePlans[notebook.profile.choose(quick: 0, standard: 1, paper: 2)].plan
-let trials = notebook.trials(quick: chosenPlan.trials, standard: chosenPlan.trials, paper: chosenPlan.trials)
-let plan = { var plan = chosenPlan; plan.trials = trials; return plan }()
+let plans = ProfilePlans(
+    quick: Plan(sharesPercent: [0, 50, 100], trials: 1, poolSize: 3_000, finalLabels: 3_000, epochs: 1, candidates: 1_000, testImages: 1_000, fashionTarget: 0.75),
+    standard: Plan(sharesPercent: [0, 25, 50, 75, 100], trials: 2, poolSize: 49_000, finalLabels: 6_000, epochs: 3, candidates: 10_000, testImages: 10_000, fashionTarget: 0.86),
+    paper: Plan(sharesPercent: Array(stride(from: 0, through: 100, by: 10)), trials: 3, poolSize: 49_000, finalLabels: 49_000, epochs: 5, candidates: nil, testImages: 10_000, fashionTarget: 0.86),
+    trials: \.trials)
+/// This run's plan: `--profile`'s, with `--trials` trials if given.
+let plan = plans.plan(for: notebook)
+
 
 //: ## The data
 //: CIFAR-10's official binary batches hold 50 000 training and 10 000 test images of 32×32×3.
@@ -128,12 +132,13 @@ let data = try notebook.cell("Choose the data set") {
 }
 /// Labels at which every trial of this run stops.
 let finalLabels = min(plan.finalLabels, data.pool.count)
+/// Trainings per trial in this run.
+let roundsPerTrial = Plan.rounds(toLabel: finalLabels)
 
 try notebook.show(ImageGrid(
-    title: "\(data.name): two pool images of each class", pixels: data.pool.subset(
-        (0..<data.pool.classCount).flatMap { label in data.pool.labels.indices.filter { data.pool.labels[$0] == label }.prefix(2) }
-    ).images.scalars, shape: [2 * data.pool.classCount] + data.pool.imageShape, columns: 10,
-    captions: (0..<data.pool.classCount).flatMap { [data.pool.classNames[$0], data.pool.classNames[$0]] }))
+    title: "\(data.name): two pool images of each class", images: data.pool,
+    indices: (0..<data.pool.classCount).flatMap { label in data.pool.labels.indices.filter { data.pool.labels[$0] == label }.prefix(2) },
+    columns: 10, classNames: true))
 
 //: ## The protocol, and how each profile cuts it
 //: Every protocol starts from 1 000 pool images labelled at random and buys 1 000 labels a round.
@@ -158,15 +163,7 @@ try notebook.show(ImageGrid(
 //: and margins read on 10 000 random unlabelled images each round rather than the whole pool.
 //: The quick profile only shows that every cell works.
 try notebook.cell("The three profiles") {
-    var table = ResultsTable(
-        "What each profile runs (this run: \(notebook.profile.rawValue), on \(data.name))",
-        columns: ["", "quick", "standard", "paper (the protocol)"],
-        notes: [
-            "Every profile: 1 000 random labels to start, 1 000 more a round, a fresh CNN each round.",
-            "Trainings count the share sweep plus k-center greedy, every round's model included.",
-        ])
-    let plans = profilePlans.map(\.plan)
-    let rows: [(String, (Plan) -> String)] = [
+    let rows: [ProfilePlans<Plan>.Row] = [
         ("Uncertainty shares p", { $0.sharesPercent.map(String.init).joined(separator: ", ") + " %" }),
         ("Trials per protocol", { "\($0.trials)" }),
         ("Labelling pool", { count(Double($0.poolSize)) }),
@@ -178,7 +175,13 @@ try notebook.cell("The three profiles") {
         ("Target on CIFAR-10", { _ in "50 %" }),
         ("Target on Fashion-MNIST (stand-in)", { percent($0.fashionTarget) }),
     ]
-    for (label, value) in rows { table.append([label] + plans.map(value)) }
+    var table = plans.table(
+        rows: rows, current: notebook.profile,
+        notes: [
+            "Every profile: 1 000 random labels to start, 1 000 more a round, a fresh CNN each round.",
+            "Trainings count the share sweep plus k-center greedy, every round's model included.",
+        ])
+    table.title += " on \(data.name)"
     try notebook.show(table)
 }
 
@@ -195,68 +198,16 @@ func trainCNN(_ set: LabeledImages, epochs: Int, validation: LabeledImages, gene
     return model
 }
 
-/// CPU seconds the calling thread has used so far: with OpenBLAS single-threaded, a trial's own
-/// cost, whatever else the machine is doing.
-func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-}
-
-/// Wall-clock seconds `body` takes.
-func wallSeconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-}
-
 //: ## Trials in parallel
 //: A trial is a long chain of small trainings whose matrix products are too small to keep two
-//: threads busy. So the notebook runs whole trials side by side, one per core
-//: (`DispatchQueue.concurrentPerform`), with OpenBLAS single-threaded inside each and its thread
-//: count restored after; every trial draws from its own split of the seed, so the result does not
-//: depend on which thread ran it. The cell measures the choice on $J = 2 \times$ cores identical
-//: small jobs (one epoch of training and a round of pool scoring each), run one after another on
-//: one core, one after another with OpenBLAS on every core, and side by side. The machine is
-//: shared with other work, so the load average at the start is printed with the timings.
-/// One slot per parallel job for its result, written from the job's thread.
-final class ResultSlots<Output: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Output, any Error>?]
-
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<Output, any Error>, at index: Int) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = result
-    }
-
-    /// The results in job order; every job must have stored one.
-    var results: [Result<Output, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.enumerated().map { index, slot in
-            guard let slot else { preconditionFailure("parallel job \(index) of \(slots.count) stored no result") }
-            return slot
-        }
-    }
-}
-
-/// Runs jobs `0..<count` at once over the cores and returns their outputs in job order; throws
-/// the first failed job's error. OpenBLAS runs single-threaded inside the jobs (each job already
-/// has a core; GEMM threads would only fight over it) and gets its thread count back after.
-func runInParallel<Output: Sendable>(_ count: Int, _ job: @Sendable (Int) throws -> Output) throws -> [Output] {
-    let saved = BLASKernels.threads
-    BLASKernels.threads = 1
-    defer { BLASKernels.threads = saved }
-    let slots = ResultSlots<Output>(count)
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-        slots.store(Result { try job(index) }, at: index)
-    }
-    return try slots.results.map { try $0.get() }
-}
-
+//: threads busy. So the notebook runs whole trials side by side, one per core (the kit's
+//: `ParallelJobs`, over `DispatchQueue.concurrentPerform`), with OpenBLAS single-threaded inside
+//: each and its thread count restored after; every trial draws from its own split of the seed,
+//: so the result does not depend on which thread ran it. The cell measures the choice on
+//: $J = 2 \times$ cores identical small jobs (one epoch of training and a round of pool scoring
+//: each), run one after another on one core, one after another with OpenBLAS on every core, and
+//: side by side. The machine is shared with other work, so the load average at the start is
+//: printed with the timings.
 /// The speed-up measurement: `jobs` identical jobs run three ways on `cores` cores.
 struct SpeedUp: Codable {
     var jobs: Int
@@ -290,10 +241,10 @@ let speedUp = try notebook.cell("Measure the speed-up of parallel trials", cache
     let blasThreads = BLASKernels.threads
     BLASKernels.threads = 1
     defer { BLASKernels.threads = blasThreads }
-    let serialOne = try wallSeconds { for index in 0..<jobs { try job(index) } }
+    let serialOne = try Stopwatch.time { for index in 0..<jobs { try job(index) } }.wallSeconds
     BLASKernels.threads = blasThreads
-    let serialMany = try wallSeconds { for index in 0..<jobs { try job(index) } }
-    let parallel = try wallSeconds { _ = try runInParallel(jobs, job) }
+    let serialMany = try Stopwatch.time { for index in 0..<jobs { try job(index) } }.wallSeconds
+    let parallel = try Stopwatch.time { try ParallelJobs.run(jobs, job) }.wallSeconds
     let result = SpeedUp(
         jobs: jobs, cores: cores, blasThreads: blasThreads, serialOneThread: serialOne, serialBLASThreads: serialMany,
         parallel: parallel, load: load)
@@ -328,11 +279,11 @@ struct CeilingRun: Codable, Sendable {
 let ceiling = try notebook.cell("Train on the whole pool", cached: true) {
     let roots = (0..<plan.trials).map { notebook.generator("ceiling \($0)") }
     let (study, epochs) = (data, plan.epochs)
-    let runs = try runInParallel(plan.trials) { trial in
+    let runs = try ParallelJobs.run(plan.trials) { trial in
         var generator = roots[trial]
-        let started = threadCPUSeconds()
-        let model = try trainCNN(study.pool, epochs: epochs, validation: study.validation, generator: &generator)
-        let cpu = threadCPUSeconds() - started
+        let (model, _, cpu) = try Stopwatch.time {
+            try trainCNN(study.pool, epochs: epochs, validation: study.validation, generator: &generator)
+        }
         return CeilingRun(accuracy: Accuracy.of(model, on: study.test), cpuSeconds: cpu)
     }
     for (trial, run) in runs.enumerated() {
@@ -344,13 +295,15 @@ let ceiling = try notebook.cell("Train on the whole pool", cached: true) {
 }
 
 //: ## A trial, round by round
-//: A trial is an `ActiveLearner` (the library's loop: query, label, retrain, score) driven one
-//: round at a time, so that each round can be timed and checkpointed. Its strategy is
-//: `MixedSampling(MarginSampling(), share: p)`, or `KCenterGreedy()` for the diversity protocol
-//: further down. Each round records its wall-clock seconds and the CPU seconds of the trial's
-//: own thread; on a machine shared with others the CPU seconds are the steadier measure. The
-//: state after every round goes to the trial's checkpoint, so a killed run picks up at the round
-//: it had reached.
+//: A trial is an `ActiveLearner` (the library's loop: query, label, retrain, score) run as a
+//: `LearnerJob`: the kit drives it one round at a time, checkpoints it after every round and
+//: hands each finished round to the trial's hook, which notes what the round cost. Its strategy
+//: is `MixedSampling(MarginSampling(), share: p)`, or `KCenterGreedy()` for the diversity
+//: protocol further down. Each round records its wall-clock seconds and the CPU seconds of the
+//: trial's own thread (the training's share of them measured inside the trainer); on a machine
+//: shared with others the CPU seconds are the steadier measure. A trial stops at the round that
+//: brings its labels to the profile's end. A killed run picks up every trial at the round it had
+//: reached, with the CPU seconds of the earlier run's rounds kept in its notes.
 /// How a trial chooses each round's batch.
 enum Selection: Codable, Sendable, Hashable {
     /// `percent` % of the batch by smallest margin, the rest at random.
@@ -372,14 +325,16 @@ enum Selection: Codable, Sendable, Hashable {
         if case .marginShare(let percent) = self { return percent }
         return nil
     }
+}
 
-    /// The part of a checkpoint's file name.
-    var fileName: String {
-        switch self {
-        case .marginShare(let percent): return "share-\(percent)"
-        case .kCenterGreedy: return "k-center"
-        }
-    }
+/// What a trial's hook notes after every round (checkpointed with the learner).
+struct RoundCosts: Codable, Sendable {
+    /// Per round: CPU seconds of the trial's thread (query, training, scoring).
+    var cpuSeconds: [Double] = []
+    /// Per round: CPU seconds spent training.
+    var trainingCPUSeconds: [Double] = []
+    /// Per round: images predicted outside training (candidates, labelled features, test set).
+    var imagesScored: [Int] = []
 }
 
 /// One trial's record: what the figures and tables below are made of.
@@ -390,68 +345,18 @@ struct TrialRecord: Codable, Sendable {
     var curve: LearningCurve
     /// Per round: wall-clock seconds (query, training, scoring).
     var wallSeconds: [Double]
-    /// Per round: CPU seconds of the trial's thread.
-    var cpuSeconds: [Double]
-    /// Per round: CPU seconds spent training.
-    var trainingCPUSeconds: [Double]
-    /// Per round: images predicted outside training (candidates, labelled features, test set).
-    var imagesScored: [Int]
+    /// Per round: CPU seconds of the trial's thread, CPU seconds of its training, images scored.
+    var costs: RoundCosts
 }
 
-/// What a trial saves after every round.
-struct TrialProgress: Codable {
-    var learner: ActiveLearnerState
-    var cpuSeconds: [Double] = []
-    var trainingCPUSeconds: [Double] = []
-    var imagesScored: [Int] = []
-}
-
-/// A trial's checkpoint, handed to the thread that runs the trial. `Checkpoint` is not Sendable
-/// (it carries the notebook's remark closure, used only by `restore`, called here on the main
-/// thread); `save` writes the trial's own file atomically, so one thread may own it.
-final class TrialCheckpoint: @unchecked Sendable {
-    let checkpoint: Checkpoint<TrialProgress>
-    let saved: TrialProgress?
-
-    init(_ checkpoint: Checkpoint<TrialProgress>) {
-        self.checkpoint = checkpoint
-        saved = checkpoint.restore()
-    }
-}
-
-/// Counts the trainings done by all parallel trials, for the progress bar.
-final class TrainingCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private let progress: TerminalProgress
-    private var done = 0
-
-    /// `restored` rounds were done by an earlier run and come from the trials' checkpoints.
-    init(progress: TerminalProgress, total: Int, label: String, restored: Int) {
-        self.progress = progress
-        done = restored
-        progress.begin(label, total: total)
-        if restored > 0 { progress.resume(completed: restored) }
-    }
-
-    func tick(_ detail: String) {
-        lock.lock()
-        done += 1
-        let done = done
-        lock.unlock()
-        progress.update(completed: done, detail: detail)
-    }
-}
-
-/// CPU seconds spent training during the current round; used by one trial's thread only.
+/// CPU seconds a trial's trainer has spent since its hook last read them; used by the trial's
+/// thread only.
 final class TrainingClock {
     var cpuSeconds = 0.0
 }
 
-/// Runs one trial of `selection` to `finalLabels` (or continues it from `checkpoint`).
-func runTrial(
-    _ selection: Selection, trial: Int, root: SeededGenerator, data: StudyData, plan: Plan, finalLabels: Int,
-    checkpoint: TrialCheckpoint, counter: TrainingCounter
-) throws -> TrialRecord {
+/// Trial `trial` of `selection` as a learner job, rounds up to `finalLabels`.
+func trialJob(_ selection: Selection, trial: Int) -> LearnerJob<RoundCosts> {
     let strategy: any QueryStrategy
     var candidates = plan.candidates
     var features: ((any Classifier, Tensor) -> Tensor)?
@@ -469,55 +374,35 @@ func runTrial(
             return network.penultimateFeatures(images)
         }
     }
-    let configuration = ActiveLearner.Configuration(
-        queriesPerRound: Plan.labelsPerRound, candidatesPerRound: candidates, features: features)
-    let clock = TrainingClock()
+    let (study, epochs, root, clock) = (data, plan.epochs, notebook.generator("trial \(trial)"), TrainingClock())
     let train: ActiveLearner.Trainer = { set, generator in
-        let started = threadCPUSeconds()
-        defer { clock.cpuSeconds += threadCPUSeconds() - started }
-        return try trainCNN(set, epochs: plan.epochs, validation: data.validation, generator: &generator)
+        let (model, _, cpu) = try Stopwatch.time {
+            try trainCNN(set, epochs: epochs, validation: study.validation, generator: &generator)
+        }
+        clock.cpuSeconds += cpu
+        return model
     }
-    var learner: ActiveLearner
-    var progress: TrialProgress
-    if let saved = checkpoint.saved {
-        learner = try ActiveLearner(
-            resuming: saved.learner, pool: LabelingPool(oracle: data.pool), test: data.test, strategy: strategy,
-            configuration: configuration, train: train)
-        progress = saved
-    } else {
-        var pool = LabelingPool(oracle: data.pool)
-        var initial = root.split("initial labels")
-        pool.labelRandomly(Plan.initialLabels, using: &initial)
-        learner = ActiveLearner(
-            pool: pool, test: data.test, strategy: strategy, configuration: configuration,
-            generator: root.split("rounds"), train: train)
-        progress = TrialProgress(learner: learner.state)
-    }
-    while learner.round == 0 || (!learner.isFinished && learner.pool.labelsSpent < finalLabels) {
-        let unlabeled = learner.pool.unlabeledIndices.count
-        var scored = learner.round == 0 ? 0 : min(candidates ?? unlabeled, unlabeled)
-        if selection == .kCenterGreedy && learner.round > 0 { scored += learner.pool.labelsSpent }
-        clock.cpuSeconds = 0
-        let started = threadCPUSeconds()
-        let round = try learner.step()
-        progress.cpuSeconds.append(threadCPUSeconds() - started)
-        progress.trainingCPUSeconds.append(clock.cpuSeconds)
-        progress.imagesScored.append(scored + data.test.count)
-        progress.learner = learner.state
-        try checkpoint.checkpoint.save(progress)
-        counter.tick("\(selection.name), trial \(trial + 1): \(round.labelsSpent) labels, \(String(format: "%.1f", round.accuracy * 100)) %")
-    }
-    return TrialRecord(
-        selection: selection, trial: trial, curve: learner.curve, wallSeconds: learner.state.rounds.map(\.seconds),
-        cpuSeconds: progress.cpuSeconds, trainingCPUSeconds: progress.trainingCPUSeconds,
-        imagesScored: progress.imagesScored)
-}
-
-/// The seconds (from `perRound`) a trial had spent when the round that first reached `target`
-/// ended: the wait for a model that good. Nil if no round reached it.
-func secondsToReach(_ target: Double, _ record: TrialRecord, perRound: [Double]) -> Double? {
-    guard let hit = record.curve.points.firstIndex(where: { $0.accuracy >= target }) else { return nil }
-    return perRound[...hit].reduce(0, +)
+    return LearnerJob(
+        name: "\(selection.name), trial \(trial + 1)", rounds: roundsPerTrial, pool: LabelingPool(oracle: study.pool),
+        initialLabels: { pool in
+            var initial = root.split("initial labels")
+            pool.labelRandomly(Plan.initialLabels, using: &initial)
+        },
+        test: study.test, strategy: strategy,
+        configuration: .init(queriesPerRound: Plan.labelsPerRound, candidatesPerRound: candidates, features: features),
+        generator: root.split("rounds"), train: { _ in train }, notes: RoundCosts(),
+        afterRound: { round, costs in
+            // what the round scored: its candidates (drawn from the pool before it bought its
+            // labels), k-center greedy's labelled images too, and the test set
+            let (bought, queried) = (round.record.queried.count, round.record.round > 0)
+            let unlabeled = round.learner.pool.unlabeledIndices.count + bought
+            var scored = queried ? min(candidates ?? unlabeled, unlabeled) : 0
+            if selection == .kCenterGreedy && queried { scored += round.learner.pool.labelsSpent - bought }
+            costs.cpuSeconds.append(round.cpuSeconds)
+            costs.trainingCPUSeconds.append(clock.cpuSeconds)
+            costs.imagesScored.append(scored + study.test.count)
+            clock.cpuSeconds = 0
+        })
 }
 
 /// One line per trial: when it reached the target, and where it ended.
@@ -525,8 +410,8 @@ func summary(of record: TrialRecord, target: Double) -> String {
     let last = record.curve.points.last
     var line = "\(record.selection.name), trial \(record.trial + 1): "
     if let labels = record.curve.labelsToReach(target),
-       let wall = secondsToReach(target, record, perRound: record.wallSeconds),
-       let cpu = secondsToReach(target, record, perRound: record.cpuSeconds) {
+       let wall = SecondsToReach.seconds(toReach: target, curve: record.curve, secondsPerRound: record.wallSeconds),
+       let cpu = SecondsToReach.seconds(toReach: target, curve: record.curve, secondsPerRound: record.costs.cpuSeconds) {
         line += "\(percent(target)) at \(count(labels)) labels, after \(String(format: "%.0f", wall)) s (\(String(format: "%.0f", cpu)) s CPU)"
     } else {
         line += "\(percent(target)) not reached"
@@ -535,47 +420,29 @@ func summary(of record: TrialRecord, target: Double) -> String {
     return line + String(format: ", %.0f s in all", record.wallSeconds.reduce(0, +))
 }
 
-/// Runs every trial of `selections` side by side, each from its checkpoint, and returns the
-/// records with the wall seconds the whole section took.
-func runTrials(_ selections: [Selection], label: String) throws -> (records: [TrialRecord], wallSeconds: Double) {
-    let jobs = selections.flatMap { selection in (0..<plan.trials).map { (selection, $0) } }
-    let checkpoints = jobs.map { selection, trial in
-        TrialCheckpoint(notebook.checkpoint(TrialProgress.self, name: "\(selection.fileName)-trial-\(trial)"))
+/// Runs every trial of `selections` side by side, each from its checkpoint, and returns their
+/// records.
+@MainActor func runTrials(_ selections: [Selection], label: String) throws -> [TrialRecord] {
+    let trials = selections.flatMap { selection in (0..<plan.trials).map { (selection, $0) } }
+    let stopwatch = Stopwatch()
+    let finished = try LearnerRun(label, jobs: trials.map(trialJob), inParallel: true).run(in: notebook)
+    let records = zip(trials, finished).map { trial, run in
+        TrialRecord(
+            selection: trial.0, trial: trial.1, curve: run.state.curve, wallSeconds: run.state.rounds.map(\.seconds),
+            costs: run.notes)
     }
-    let roots = (0..<plan.trials).map { notebook.generator("trial \($0)") }
-    let counter = TrainingCounter(
-        progress: notebook.progress, total: jobs.count * plan.roundsPerTrial, label: label,
-        restored: checkpoints.compactMap(\.saved?.learner.round).reduce(0, +))
-    let (study, runPlan, last) = (data, plan, finalLabels)
-    var records: [TrialRecord] = []
-    let seconds = try wallSeconds {
-        records = try runInParallel(jobs.count) { index in
-            let (selection, trial) = jobs[index]
-            return try runTrial(
-                selection, trial: trial, root: roots[trial], data: study, plan: runPlan, finalLabels: last,
-                checkpoint: checkpoints[index], counter: counter)
-        }
-    }
-    let cpu = records.flatMap(\.cpuSeconds).reduce(0, +)
-    notebook.progress.end(summary: "\(jobs.count == 1 ? "1 trial" : "\(jobs.count) trials side by side"): \(String(format: "%.0f", seconds)) s of wall time, \(String(format: "%.0f", cpu)) s of CPU, so \(String(format: "%.2f", cpu / seconds)) cores busy on average (\(ProcessInfo.processInfo.activeProcessorCount) would be every core all the time)"
-        + (checkpoints.contains { $0.saved != nil } ? "; resumed from checkpoints, so the CPU seconds include rounds of the earlier run" : ""))
+    let (wall, cpu) = (stopwatch.wallSeconds, records.flatMap(\.costs.cpuSeconds).reduce(0, +))
+    print("\(trials.count == 1 ? "1 trial" : "\(trials.count) trials side by side"): \(String(format: "%.0f", wall)) s of wall time, \(String(format: "%.0f", cpu)) s of CPU in their rounds, so \(String(format: "%.2f", cpu / wall)) cores busy on average (\(ProcessInfo.processInfo.activeProcessorCount) would be every core all the time)")
     for record in records { print(summary(of: record, target: data.target)) }
-    return (records, seconds)
+    return records
 }
 
 //: ## Sweeping the uncertainty share
 //: Every share runs the same trials: trial $t$ of every share starts from the same 1 000 images
 //: and the same random streams, so the shares differ only in what they choose. All trials of
 //: the sweep run side by side, as many at once as there are cores.
-/// The trials of the sweep, and the wall seconds the sweep took.
-struct SweepResult: Codable {
-    var records: [TrialRecord]
-    var wallSeconds: Double
-}
-
 let sweep = try notebook.cell("Sweep the uncertainty share", cached: true) {
-    let (records, seconds) = try runTrials(plan.sharesPercent.map { .marginShare(percent: $0) }, label: "Share sweep")
-    return SweepResult(records: records, wallSeconds: seconds)
+    try runTrials(plan.sharesPercent.map { .marginShare(percent: $0) }, label: "Share sweep")
 }
 
 //: ## The learning curves
@@ -592,10 +459,8 @@ let plottedShares = plan.sharesPercent.count <= 6 ? plan.sharesPercent : plan.sh
 /// A mean ± sd series of the trials of `selection`, in its colour: the palette's in share order,
 /// black for k-center greedy (the palette's sixth colour, sky blue, is too close to its first).
 func curveSeries(_ selection: Selection, _ all: [TrialRecord]) -> LineSeries {
-    let spread = CurveSpread(records(of: selection, in: all).map(\.curve))
-    return LineSeries(
-        name: selection.name, x: spread.labels.map(Double.init), mean: spread.mean, sd: spread.standardDeviation,
-        markers: spread.labels.count <= 12,
+    LineSeries(
+        name: selection.name, curves: records(of: selection, in: all).map(\.curve), markers: roundsPerTrial <= 12,
         color: selection == .kCenterGreedy ? .black : Color.series(plottedShares.firstIndex(of: selection.sharePercent ?? -1) ?? 0))
 }
 
@@ -608,7 +473,7 @@ let targetLines = [
 try notebook.show(LinePlot(
     title: "\(data.name): test accuracy by uncertainty share p, \(trialsText)",
     xLabel: "Labels bought", yLabel: "Test accuracy",
-    series: plottedShares.map { curveSeries(.marginShare(percent: $0), sweep.records) },
+    series: plottedShares.map { curveSeries(.marginShare(percent: $0), sweep) },
     targets: targetLines, xStyle: .compact, yStyle: .percent, size: (760, 440)))
 
 //: ## Diversity sampling: k-center greedy
@@ -620,10 +485,9 @@ try notebook.show(LinePlot(
 //: so the batch covers the feature space instead of crowding one corner of it. It runs the same
 //: trials, rounds and candidates as the sweep.
 let diversity = try notebook.cell("Run k-center greedy", cached: true) {
-    let (records, seconds) = try runTrials([.kCenterGreedy], label: "k-center greedy")
-    return SweepResult(records: records, wallSeconds: seconds)
+    try runTrials([.kCenterGreedy], label: "k-center greedy")
 }
-let allRecords = sweep.records + diversity.records
+let allRecords = sweep + diversity
 try notebook.show(LinePlot(
     title: "\(data.name): k-center greedy, margin only and random, \(trialsText)",
     xLabel: "Labels bought", yLabel: "Test accuracy",
@@ -645,18 +509,19 @@ try notebook.show(LinePlot(
 struct ProtocolResult {
     var selection: Selection
     var trials: [TrialRecord]
-    /// Labels to the target per trial that reached it.
-    var labels: [Double]
-    /// Wall and CPU seconds until the first model at the target, per trial that reached it.
-    var wall: [Double]
-    var cpu: [Double]
+    /// Labels to the target, per trial.
+    var labels: LabelsToReach
+    /// Wall and CPU seconds until the first model at the target, per trial.
+    var wall: SecondsToReach
+    var cpu: SecondsToReach
 
     init(_ selection: Selection, _ all: [TrialRecord], target: Double) {
         self.selection = selection
         trials = records(of: selection, in: all)
-        labels = trials.compactMap { $0.curve.labelsToReach(target) }
-        wall = trials.compactMap { secondsToReach(target, $0, perRound: $0.wallSeconds) }
-        cpu = trials.compactMap { secondsToReach(target, $0, perRound: $0.cpuSeconds) }
+        let curves = trials.map(\.curve)
+        labels = LabelsToReach(target, curves: curves)
+        wall = SecondsToReach(target, curves: curves, secondsPerRound: trials.map(\.wallSeconds))
+        cpu = SecondsToReach(target, curves: curves, secondsPerRound: trials.map(\.costs.cpuSeconds))
     }
 }
 
@@ -672,9 +537,9 @@ func meanAndSD(_ values: [Double]) -> (mean: Double, sd: Double) {
     return (spread.mean, spread.standardDeviation)
 }
 
-let reachedShares = shareResults.filter { !$0.labels.isEmpty }
-let labelStats = reachedShares.map { meanAndSD($0.labels) }
-let diversityLabels = meanAndSD(diversityResult?.labels ?? [])
+let reachedShares = shareResults.filter { !$0.labels.neverReached }
+let labelStats = reachedShares.map { meanAndSD($0.labels.reached) }
+let diversityLabels = meanAndSD(diversityResult?.labels.reached ?? [])
 try notebook.show(LinePlot(
     title: "\(data.name): labels to reach \(percent(data.target)) against the uncertainty share p",
     xLabel: "Share of each batch chosen by smallest margin, p (%)", yLabel: "Labels to reach \(percent(data.target))",
@@ -693,8 +558,8 @@ try notebook.show(BarChart(
     title: "\(data.name): seconds per trial to \(percent(data.target)), and CPU seconds to \(count(Double(finalLabels))) labels",
     categories: results.map(\.selection.name),
     series: [
-        bars("wall time to \(percent(data.target))", \.wall), bars("CPU time to \(percent(data.target))", \.cpu),
-        bars("CPU time, whole run", { $0.trials.map { $0.cpuSeconds.reduce(0, +) } }),
+        bars("wall time to \(percent(data.target))", \.wall.reached), bars("CPU time to \(percent(data.target))", \.cpu.reached),
+        bars("CPU time, whole run", { $0.trials.map { $0.costs.cpuSeconds.reduce(0, +) } }),
     ],
     yLabel: "Seconds per trial (mean ± sd)", showsValues: results.count <= 6, size: (760, 440)))
 
@@ -705,11 +570,11 @@ try notebook.show(BarChart(
 //: protocol's sizes (the whole pool scored every round, 49 rounds, its epochs) then give the
 //: total, spread over the cores with the speed-up measured above.
 try notebook.cell("Estimate the paper profile") {
-    let records = sweep.records
+    let records = sweep
     let imageEpochs = records.flatMap { $0.curve.points.map { Double($0.labels * plan.epochs) } }.reduce(0, +)
-    let trainingCPU = records.flatMap(\.trainingCPUSeconds).reduce(0, +)
-    let scoringCPU = records.flatMap { zip($0.cpuSeconds, $0.trainingCPUSeconds).map { $0 - $1 } }.reduce(0, +)
-    let scored = Double(records.flatMap(\.imagesScored).reduce(0, +))
+    let trainingCPU = records.flatMap(\.costs.trainingCPUSeconds).reduce(0, +)
+    let scoringCPU = records.flatMap { zip($0.costs.cpuSeconds, $0.costs.trainingCPUSeconds).map { $0 - $1 } }.reduce(0, +)
+    let scored = Double(records.flatMap(\.costs.imagesScored).reduce(0, +))
     let trainRate = imageEpochs / trainingCPU, scoreRate = scored / scoringCPU
     var table = ResultsTable(
         "\(data.name): measured CPU seconds per training (\(plan.epochs) epoch\(plan.epochs == 1 ? "" : "s"), one thread)",
@@ -717,7 +582,7 @@ try notebook.cell("Estimate the paper profile") {
     let sizes = Set(records.flatMap { $0.curve.points.map(\.labels) }).sorted()
     for labels in sizes {
         let costs = records.flatMap { record in
-            zip(record.curve.points, record.trainingCPUSeconds).filter { $0.0.labels == labels }.map(\.1)
+            zip(record.curve.points, record.costs.trainingCPUSeconds).filter { $0.0.labels == labels }.map(\.1)
         }
         let mean = costs.reduce(0, +) / Double(costs.count)
         table.append([count(Double(labels)), "\(costs.count)", String(format: "%.1f", mean), String(format: "%.2f", mean / Double(labels * plan.epochs) * 1000)])
@@ -727,7 +592,7 @@ try notebook.cell("Estimate the paper profile") {
     }
     try notebook.show(table)
 
-    let paper = profilePlans[2].plan
+    let paper = plans.paper
     /// CPU seconds of one paper trial of `selection` at the measured rates.
     func paperTrialCPU(_ selection: Selection) -> Double {
         (0..<paper.roundsPerTrial).reduce(0.0) { sum, round in
@@ -772,10 +637,10 @@ try notebook.cell("Compare with the original") {
         ])
     for result in results {
         table.append([
-            result.selection.name, "\(result.labels.count) of \(result.trials.count)",
-            ResultsTable.meanAndSpread(result.labels, as: .count, countingTrials: false),
-            ResultsTable.meanAndSpread(result.wall, as: .decimal(0), countingTrials: false),
-            ResultsTable.meanAndSpread(result.cpu, as: .decimal(0), countingTrials: false),
+            result.selection.name, "\(result.labels.reached.count) of \(result.trials.count)",
+            ResultsTable.meanAndSpread(result.labels.reached, as: .count, countingTrials: false),
+            ResultsTable.meanAndSpread(result.wall.reached, as: .decimal(0), countingTrials: false),
+            ResultsTable.meanAndSpread(result.cpu.reached, as: .decimal(0), countingTrials: false),
             ResultsTable.meanAndSpread(result.trials.compactMap { $0.curve.points.last?.accuracy }, as: .percent(1), countingTrials: false),
         ])
     }
@@ -783,10 +648,10 @@ try notebook.cell("Compare with the original") {
 
     let random = shareResults.first { $0.selection.sharePercent == 0 }
     let marginOnly = shareResults.first { $0.selection.sharePercent == 100 }
-    /// "3 400 labels" or "target not reached", for one protocol.
+    /// "3 400 labels", "3 400 ± 141.4 labels (2 of 3)" or "target not reached", for one protocol.
     func labelsText(_ result: ProtocolResult?) -> String {
-        guard let result, !result.labels.isEmpty else { return "target not reached" }
-        return ResultsTable.meanAndSpread(result.labels, as: .count) + " labels"
+        guard let result, !result.labels.neverReached else { return "target not reached" }
+        return result.labels.text + " labels"
     }
     /// "12 % fewer labels than random" (`noun` "labels") or "4 % more wall time than random".
     func saving(_ values: (ProtocolResult) -> [Double], _ result: ProtocolResult?, _ noun: String) -> String {
@@ -796,17 +661,17 @@ try notebook.cell("Compare with the original") {
         let less = noun == "labels" ? "fewer" : "less"
         return String(format: "%.0f %% %@ %@ than random", abs(change), change <= 0 ? less : "more", noun)
     }
-    let best = reachedShares.min { meanAndSD($0.labels).mean < meanAndSD($1.labels).mean }
+    let best = reachedShares.min { meanAndSD($0.labels.reached).mean < meanAndSD($1.labels.reached).mean }
     let bestUncertain = reachedShares.filter { ($0.selection.sharePercent ?? 0) > 0 }.min {
-        meanAndSD($0.labels).mean < meanAndSD($1.labels).mean
+        meanAndSD($0.labels.reached).mean < meanAndSD($1.labels.reached).mean
     }
     /// The answer to the original's question, by labels and by wall time, at the best share p > 0.
     var verdict: String {
-        guard let bestUncertain, let random, !random.labels.isEmpty else { return "cannot say (target not reached)" }
-        let helps = meanAndSD(bestUncertain.labels).mean < meanAndSD(random.labels).mean
+        guard let bestUncertain, let random, !random.labels.neverReached else { return "cannot say (target not reached)" }
+        let helps = meanAndSD(bestUncertain.labels.reached).mean < meanAndSD(random.labels.reached).mean
         return (helps ? "in labels, yes" : "no: no share beat random in labels")
-            + " (best share with uncertainty, \(bestUncertain.selection.name): \(saving(\.labels, bestUncertain, "labels")),"
-            + " \(saving(\.wall, bestUncertain, "wall time")), \(saving(\.cpu, bestUncertain, "CPU time")))"
+            + " (best share with uncertainty, \(bestUncertain.selection.name): \(saving(\.labels.reached, bestUncertain, "labels")),"
+            + " \(saving(\.wall.reached, bestUncertain, "wall time")), \(saving(\.cpu.reached, bestUncertain, "CPU time")))"
     }
     var comparison = ResultsTable.comparison(
         "The original against this run (\(data.name))",
@@ -822,10 +687,10 @@ try notebook.cell("Compare with the original") {
     comparison.append(["Fewest labels to the target", "—", best.map { "\($0.selection.name): \(labelsText($0))" } ?? "no share reached it"])
     comparison.append([
         "Margin only against random", "—",
-        "\(saving(\.labels, marginOnly, "labels")), \(saving(\.wall, marginOnly, "wall time")), \(saving(\.cpu, marginOnly, "CPU time"))",
+        "\(saving(\.labels.reached, marginOnly, "labels")), \(saving(\.wall.reached, marginOnly, "wall time")), \(saving(\.cpu.reached, marginOnly, "CPU time"))",
     ])
     comparison.append(["Did uncertainty sampling speed training up?", "not as hoped", verdict])
-    comparison.append(["Diversity sampling (k-center greedy)", "left for later", "\(labelsText(diversityResult)): \(saving(\.labels, diversityResult, "labels"))"])
+    comparison.append(["Diversity sampling (k-center greedy)", "left for later", "\(labelsText(diversityResult)): \(saving(\.labels.reached, diversityResult, "labels"))"])
     try notebook.show(comparison)
     notebook.headline("\(data.name), labels to \(target) test accuracy: random \(labelsText(random)), margin only \(labelsText(marginOnly)), k-center greedy \(labelsText(diversityResult))")
 }

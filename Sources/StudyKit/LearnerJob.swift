@@ -15,6 +15,10 @@ public struct FinishedRound {
     /// The model the round queried with (the previous round's); nil in round 0 and in the first
     /// round after resuming, when the learner had to rebuild it.
     public var previousModel: (any Classifier)?
+    /// CPU seconds the job's thread spent in the round (query, training, scoring; this hook and
+    /// the checkpoint not counted): with OpenBLAS single-threaded, the round's own cost whatever
+    /// else the machine is doing.
+    public var cpuSeconds: Double
 }
 
 /// An active-learning job: a name, the parts of its `ActiveLearner`, how many rounds it runs,

@@ -89,7 +89,9 @@ public struct LearnerRun<Notes: Codable & Sendable> {
             let stopwatch = Stopwatch()
             let previous = learner.model
             let record = try learner.step()
-            try job.afterRound?(FinishedRound(record: record, learner: learner, previousModel: previous), &notes)
+            let round = FinishedRound(
+                record: record, learner: learner, previousModel: previous, cpuSeconds: stopwatch.cpuSeconds)
+            try job.afterRound?(round, &notes)
             seconds += stopwatch.wallSeconds
             try checkpoints.save(LearnerJobProgress(state: learner.state, seconds: seconds, notes: notes), job: index)
             counter.roundDone(

@@ -150,6 +150,18 @@ private final class Recorder: ProgressObserver, @unchecked Sendable {
         #expect(!recorder.events.contains { $0.hasPrefix("begin Round") || $0.hasPrefix("begin Epochs") })
     }
 
+    @Test func theHookSeesEachRoundsThreadCPUSeconds() throws {
+        var job = jobs()[0]
+        // the notes' list holds each round's CPU seconds here
+        job.afterRound = { round, notes in notes.accuracies.append(round.cpuSeconds) }
+        let finished = try LearnerRun("Runs", jobs: [job]).run(checkpoints: MemoryCheckpoints<Seen>(), progress: Recorder())
+        let cpu = finished[0].notes.accuracies
+        #expect(cpu.count == 4)
+        for (seconds, round) in zip(cpu, finished[0].state.rounds) {
+            #expect(seconds > 0 && seconds <= round.seconds + 0.01, "round \(round.round): \(seconds) s CPU, \(round.seconds) s wall")
+        }
+    }
+
     @Test func theBarOnlyWrapperDropsSummariesButKeepsTheBar() {
         let recorder = Recorder()
         let quiet = recorder.barOnly
