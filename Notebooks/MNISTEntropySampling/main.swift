@@ -96,7 +96,7 @@ try notebook.cell("Compare the profiles") {
 //: and the first 33 % of the shuffled order become the test set, as scikit-learn's
 //: `train_test_split` does.
 let data = try notebook.cell("Load MNIST and re-split 67/33") {
-    let mnist = try MNIST.load()
+    let mnist = try MNIST.load(dataFolder: notebook.dataFolder)
     let all = mnist.train.appending(mnist.test)
     var generator = notebook.generator("train/test split")
     let order = Array(0..<all.count).shuffled(using: &generator)
