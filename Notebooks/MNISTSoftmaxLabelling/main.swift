@@ -145,7 +145,12 @@ final class Experiment {
 
     /// The active learner's trainer: each round fits this experiment's one model further and
     /// hands it back (nothing here draws from the learner's generator).
-    var trainer: ActiveLearner.Trainer { { set, _ in try self.fit(set); return self.model } }
+    var trainer: ActiveLearner.Trainer {
+        { set, _ in
+            try self.fit(set)
+            return self.model
+        }
+    }
 }
 
 extension ActiveLearner.Configuration {
@@ -237,19 +242,23 @@ func autoLabelling(
     _ data: StudyData, stopping: StoppingSet, from active: ActiveRun, batch: Int?, reordering: SeededGenerator? = nil,
     progress: (any ProgressObserver)? = nil
 ) throws -> AutoLabelRun {
-    guard let model = active.learner.model else { preconditionFailure("the active run saved no model to carry on from") }
+    guard let model = active.learner.model else {
+        preconditionFailure("the active run saved no model to carry on from")
+    }
     let experiment = try Experiment(data, stopping: stopping, reordering: reordering, continuing: model)
     var learner = try ActiveLearner(
         resuming: active.learner, pool: LabelingPool(oracle: data.train), test: data.test, strategy: LeastConfidence(),
         configuration: .study, train: experiment.trainer)
     var run = AutoLabelRun()
-    progress?.begin("Auto-labelling rounds", total: batch.map { (learner.pool.unlabeledIndices.count + $0 - 1) / $0 } ?? 1)
+    let rounds = batch.map { (learner.pool.unlabeledIndices.count + $0 - 1) / $0 } ?? 1
+    progress?.begin("Auto-labelling rounds", total: rounds)
     while !learner.isFinished {
         let record = try learner.stepAutoLabeling(count: batch)
         run.pseudoLabels.append(learner.pool.pseudoLabels.count)
         run.accuracies.append(record.accuracy)
         run.wrongPseudoLabels.append(learner.pool.pseudoLabelErrors)
-        progress?.update(completed: run.accuracies.count, detail: "\(run.pseudoLabels.last ?? 0) pseudo-labels, test \(percent(run.accuracy))")
+        progress?.update(
+            completed: run.accuracies.count, detail: "\(run.pseudoLabels.last ?? 0) pseudo-labels, test \(percent(run.accuracy))")
     }
     progress?.end(summary: "")
     return run
@@ -618,7 +627,9 @@ try notebook.cell("Compare with the original") {
             "Sums reordered: the original's data with only the float32 rounding changed; fits stop on test, as in the original.",
             "Random draws: 4 000 pool, 400 validation and 400 test images drawn anew from all of MNIST for each trial.",
         ])
-    let meanAndSpread = { (values: [Double]) in ResultsTable.meanAndSpread(values, as: .percent(2), countingTrials: false) }
+    let meanAndSpread = { (values: [Double]) in
+        ResultsTable.meanAndSpread(values, as: .percent(2), countingTrials: false)
+    }
     for row in rowNames.indices {
         spreads.append([
             rowNames[row], meanAndSpread(reorderings.map { $0.rows[row] }), meanAndSpread(overDraws(row)),

@@ -37,7 +37,11 @@ private struct Stop: Error {}
         // the save after trial 2 lands, then the run stops (a notebook's Ctrl-C)
         #expect(throws: Stop.self) {
             _ = try trials.run(
-                restored: [], save: { saved = $0; if $0.count == 2 { throw Stop() } }, progress: BarLog(),
+                restored: [],
+                save: {
+                    saved = $0
+                    if $0.count == 2 { throw Stop() }
+                }, progress: BarLog(),
                 trial: { 10 * $0 + 1 })
         }
         #expect(saved == [1, 11])
@@ -46,7 +50,10 @@ private struct Stop: Error {}
         let bar = BarLog()
         let results = try trials.run(
             restored: saved, save: { saved = $0 }, progress: bar, finished: { index, _ in shown.append(index) },
-            trial: { ran.append($0); return 10 * $0 + 1 })
+            trial: {
+                ran.append($0)
+                return 10 * $0 + 1
+            })
         #expect(results == [1, 11, 21, 31])
         #expect(ran == [2, 3])
         #expect(shown == [0, 1, 2, 3])
@@ -56,7 +63,10 @@ private struct Stop: Error {}
     @Test func restoredResultsBeyondTheCountAreDropped() throws {
         let results = try ResumableTrials<Int>("Draws", count: 2).run(
             restored: [1, 11, 21], save: { _ in Issue.record("nothing left to save") }, progress: BarLog(),
-            trial: { _ in Issue.record("nothing left to run"); return 0 })
+            trial: { _ in
+                Issue.record("nothing left to run")
+                return 0
+            })
         #expect(results == [1, 11])
     }
 }
