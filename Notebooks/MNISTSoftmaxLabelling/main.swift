@@ -318,7 +318,7 @@ let reported = [0.9225, 0.8375, 0.8975, 0.8975, 0.9050]
 //: 400 test images. The validation set for the honest variant is the next 400 training images,
 //: so that both variants learn from exactly the same pool and are scored on the same test set.
 let (mnist, data) = try notebook.cell("Load the first 4 000 training and 400 test digits") {
-    let mnist = try MNIST.load()
+    let mnist = try MNIST.load(dataFolder: notebook.dataFolder)
     let data = StudyData(
         train: mnist.train.prefix(Protocol.poolSize), test: mnist.test.prefix(Protocol.testSize),
         validation: mnist.train.subset(Protocol.poolSize..<(Protocol.poolSize + Protocol.validationSize)))
