@@ -59,7 +59,8 @@ public struct Verdict: Equatable, Sendable, CustomStringConvertible {
             let signed = NumberStyle.plain.formatSigned(100 * verdict.difference, decimals: 2)
             let points = String(repeating: " ", count: max(0, 6 - signed.count)) + signed
             let padded = name.padding(toLength: width, withPad: " ", startingAt: 0)
-            return "  \(padded) \(points) points (sd \(String(format: "%.1f", 100 * verdict.yardstick))): \(verdict)"
+            let sd = verdict.call == .noSpread ? "" : " (sd \(String(format: "%.1f", 100 * verdict.yardstick)))"
+            return "  \(padded) \(points) points\(sd): \(verdict)"
         }
     }
 }

@@ -25,5 +25,7 @@ import Testing
             "  max entropy +12.30 points (sd 3.7): ahead",
             "  BALD         +4.70 points (sd 5.5): within the spread, no evidence either way",
         ])
+        // one trial has no spread: no "(sd 0.0)" beside a verdict that says so
+        #expect(Verdict.lines([("margin", [0.8])], against: [0.7]) == ["  margin +10.00 points: one trial, no spread to judge by"])
     }
 }

@@ -47,7 +47,10 @@ public enum ActiveLearnerError: Error, Equatable, Sendable, CustomStringConverti
 /// also carries the last round's trained model (`SavedModel`), so resuming does not train it
 /// again.
 public struct ActiveLearner {
-    /// Trains a model on a labelled set, drawing from the generator given.
+    /// Trains a model on a labelled set, drawing from the generator given. It may return a new
+    /// model each round or keep fitting one it holds (a study whose fits continue from the
+    /// current weights); with a kept model a throwing round has already changed it, and the
+    /// previous round's model is the same object as this round's.
     public typealias Trainer = (LabeledImages, inout SeededGenerator) throws -> any Classifier
 
     /// How each round chooses, labels and trains.
