@@ -167,7 +167,7 @@ public struct LabelingPool: Sendable {
     }
 
     /// `count` unlabelled indices drawn at random (all if fewer remain), in ascending order: the
-    /// candidates a strategy scores when the whole pool is too costly (study 4 scores 2 000).
+    /// candidates a strategy scores when the whole pool is too costly (the MNISTBayesianDropout study scores 2 000).
     public func randomUnlabeledSubset(_ count: Int, using generator: inout SeededGenerator) -> [Int] {
         randomSample(unlabeledIndices, count: count, using: &generator).sorted()
     }

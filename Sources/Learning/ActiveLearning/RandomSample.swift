@@ -1,5 +1,5 @@
 // Drawing k of n items without replacement, seeded: the one routine behind random sampling,
-// random initial sets and the random pool subsets of study 4.
+// random initial sets and the random pool subsets of the MNISTBayesianDropout study.
 
 /// `count` distinct elements of `items` in the order drawn (a partial Fisher–Yates shuffle), or
 /// all of them, shuffled, if `count` exceeds `items.count`.

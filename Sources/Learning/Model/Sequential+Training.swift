@@ -12,7 +12,7 @@ extension Sequential {
     /// - `earlyStopping`: stop when its metric stops improving, by default with the best epoch's
     ///   weights restored.
     /// - `shuffle`: draw a new order of the training images every epoch. Without it the batches
-    ///   are read in place, in order (study 3's full-batch steps).
+    ///   are read in place, in order (the MNISTSoftmaxLabelling study's full-batch steps).
     /// - `generator`: one draw from it seeds the shuffling and the dropout masks.
     /// - `progress`: told about epochs and, for epochs of 10 batches or more, batches.
     ///
