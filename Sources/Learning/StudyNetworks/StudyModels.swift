@@ -1,3 +1,6 @@
+// The studies' networks (the Model folder holds what they are built from: Sequential, training,
+// prediction). One builder per study notebook, named after its data and architecture.
+
 /// The five studies' models, by name, as shared/STUDIES.md specifies them: each builder returns a
 /// fresh `Sequential` with its study's optimizer, weights drawn from the generator passed in.
 /// Pass another optimizer to vary an experiment (the MNISTEntropySampling study's extra run
