@@ -30,6 +30,6 @@ public struct MixedSampling: QueryStrategy {
         let chosen = try primary.query(predictions, batchSize: informed, using: &generator)
         let taken = Set(chosen)
         let rest = (0..<predictions.rows).filter { !taken.contains($0) }
-        return chosen + randomSample(rest, count: total - chosen.count, using: &generator)
+        return chosen + drawWithoutReplacement(rest, count: total - chosen.count, using: &generator)
     }
 }

@@ -70,7 +70,7 @@ extension Sequential {
         images.scalars.withUnsafeBufferPointer { all in
             training: for epoch in 0..<epochs {
                 let order = shuffle
-                    ? randomSample(Array(0..<trainCount), count: trainCount, using: &shuffling) : Array(0..<trainCount)
+                    ? drawWithoutReplacement(Array(0..<trainCount), count: trainCount, using: &shuffling) : Array(0..<trainCount)
                 let reportEvery = batchCount >= 10 ? max(1, batchCount / 50) : 0
                 if reportEvery > 0 { progress?.begin("Epoch \(epoch + 1)/\(epochs)", total: batchCount) }
                 var (lossSum, correct) = (0.0, 0)
