@@ -1,7 +1,7 @@
 // Speed of the core model library on this machine: training and inference images/s of every
 // study's model at the studies' batch sizes, one study-4 acquisition step (100 Monte Carlo dropout
 // passes over 2 000 images) by the fast and the naive path, and raw sgemm GFLOP/s. Shapes, batch
-// sizes and steps match Benchmarks/reference/tensorflow_bench.py, whose `result` lines it shares.
+// sizes and steps match PeerBenchmarks/tensorflow_bench.py, whose `result` lines it shares.
 // Run: swift run -c release Benchmarks
 //
 // Modes for profiling (timings only, never asserted):
