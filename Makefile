@@ -32,6 +32,6 @@ bench: setup
 	for round in $$(seq $(BENCH_ROUNDS)); do \
 		echo "# round $$round of $(BENCH_ROUNDS)" | tee -a output/bench/ours.txt output/bench/tensorflow.txt; \
 		swift run -c release Benchmarks | tee -a output/bench/ours.txt; \
-		Benchmarks/reference/run.sh | tee -a output/bench/tensorflow.txt; \
+		PeerBenchmarks/run.sh | tee -a output/bench/tensorflow.txt; \
 	done
 	scripts/bench-compare.py output/bench/ours.txt output/bench/tensorflow.txt | tee output/bench/comparison.txt

@@ -25,16 +25,16 @@ def read(path):
 
 def main(ours_path, theirs_path):
     ours, theirs = read(ours_path), read(theirs_path)
-    print(f"{'model':<8} {'phase':<14} {'ours':>12} {'TensorFlow':>12} {'unit':<9} {'ratio':>6}")
+    print(f"{'model':<25} {'phase':<14} {'ours':>12} {'TensorFlow':>12} {'unit':<9} {'ratio':>6}")
     ratios = []
     for key, (value, unit) in ours.items():
         other = theirs.get(key)
         if other is None:
-            print(f"{key[0]:<8} {key[1]:<14} {value:>12.4g} {'-':>12} {unit:<9} {'-':>6}")
+            print(f"{key[0]:<25} {key[1]:<14} {value:>12.4g} {'-':>12} {unit:<9} {'-':>6}")
             continue
         ratio = value / other[0] if unit.endswith("/s") else other[0] / value
         ratios.append((key, ratio))
-        print(f"{key[0]:<8} {key[1]:<14} {value:>12.4g} {other[0]:>12.4g} {unit:<9} {ratio:>6.2f}")
+        print(f"{key[0]:<25} {key[1]:<14} {value:>12.4g} {other[0]:>12.4g} {unit:<9} {ratio:>6.2f}")
     print()
     for (model, phase), ratio in ratios:
         print(f"ratio {model} {phase} {ratio:.2f}")

@@ -8,10 +8,10 @@ import Learning
 @main
 enum DataParsersFuzzer: FuzzTarget {
     static func exercise(_ input: [UInt8]) {
-        guard let bytes = try? IDX.inflate(input, path: "fuzz-input", fix: "") else { return }
-        _ = try? IDX.decodeImages(bytes, path: "fuzz-input", fix: "")
-        _ = try? IDX.decodeLabels(bytes, classes: 10, path: "fuzz-input", fix: "")
+        guard let bytes = try? IDX.inflate(input, path: "fuzz-input", howToFix: "") else { return }
+        _ = try? IDX.decodeImages(bytes, path: "fuzz-input", howToFix: "")
+        _ = try? IDX.decodeLabels(bytes, classes: 10, path: "fuzz-input", howToFix: "")
         _ = try? CIFAR10.decodeBatch(bytes, path: "fuzz-input")
-        _ = try? DigitsCSV.decode(bytes, height: 2, width: 2, path: "fuzz-input", fix: "")
+        _ = try? DigitsCSV.decode(bytes, height: 2, width: 2, path: "fuzz-input", howToFix: "")
     }
 }

@@ -114,7 +114,7 @@ let data = try notebook.cell("Choose the data set") {
         print("""
             This run uses Fashion-MNIST, not CIFAR-10: CIFAR-10 is not on this machine.
             Its batch files (\(CIFAR10.trainFiles[0]) … \(CIFAR10.testFile)) are not in \(cifarFolders.joined(separator: " or ")).
-            To run on CIFAR-10: \(CIFAR10.fix) as --data
+            To run on CIFAR-10: \(CIFAR10.howToFix) as --data
             (the home page: https://www.cs.toronto.edu/~kriz/cifar.html).
             Target on Fashion-MNIST: \(percent(target)) test accuracy instead of CIFAR-10's 50 %.
             """)

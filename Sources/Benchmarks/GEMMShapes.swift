@@ -13,10 +13,10 @@ struct GEMMShape {
     var flops: Double { 2 * Double(m) * Double(n) * Double(k) }
 }
 
-/// The GEMMs of one study-1 training step at batch 32, as Conv2D and Dense make them: each
+/// The GEMMs of one FashionMarginAugmentation training step at batch 32, as Conv2D and Dense make them: each
 /// convolution's forward product, kernel gradient (patchesᵀ · dy) and patch gradient (dy ·
 /// kernelᵀ), per chunk of images whose patch matrix fits the chunk budget; then the dense layers.
-func study1Shapes(chunkImages: (conv1: Int, conv2: Int, conv3: Int) = (32, 4, 9)) -> [GEMMShape] {
+func fashionCNNShapes(chunkImages: (conv1: Int, conv2: Int, conv3: Int) = (32, 4, 9)) -> [GEMMShape] {
     var shapes: [GEMMShape] = []
     for (name, positions, patch, filters, chunk) in [
         ("conv1", 784, 9, 64, chunkImages.conv1), ("conv2", 196, 576, 128, chunkImages.conv2),

@@ -1,10 +1,10 @@
 import Learning
 
-/// One study-1 round at full size, for `/usr/bin/time -v` to read the peak memory of: Fashion-MNIST
+/// One FashionMarginAugmentation round at full size, for `/usr/bin/time -v` to read the peak memory of: Fashion-MNIST
 /// (60 000 training images), 2 000 initial labels, a model trained on them, then the round itself —
 /// the remaining 58 000-image pool predicted and ranked by margin, 2 000 more labelled, and a fresh
 /// model trained on the 4 000 (one epoch each: memory does not grow with epochs).
-func study1RoundAtFullSize() throws {
+func fashionRoundAtFullSize() throws {
     let fashion = try FashionMNIST.load()
     var pool = LabelingPool(oracle: fashion.train)
     var generator = SeededGenerator(seed: 7)

@@ -14,7 +14,7 @@ func bestSeconds(repeats: Int, _ work: () throws -> Void) rethrows -> Double {
 }
 
 /// Prints one measurement as `result <model> <phase> <value> <unit>`, the format of
-/// Benchmarks/reference/tensorflow_bench.py, so the two can be set side by side.
+/// PeerBenchmarks/tensorflow_bench.py, so the two can be set side by side.
 func report(_ model: String, _ phase: String, _ value: Double, _ unit: String) {
     let digits = value >= 100 ? 0 : value >= 10 ? 1 : 3
     print("result \(model) \(phase) \(String(format: "%.\(digits)f", value)) \(unit)")

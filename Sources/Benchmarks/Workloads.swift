@@ -26,7 +26,7 @@ func predictionRate(_ model: Sequential, shape: [Int], batchSize: Int, count: In
     return Double(count) / seconds
 }
 
-/// Seconds of one study-4 acquisition step: `passes` Monte Carlo dropout passes over `count`
+/// Seconds of one MNISTBayesianDropout acquisition step: `passes` Monte Carlo dropout passes over `count`
 /// images.
 func acquisitionSeconds(
     _ model: Sequential, path: Sequential.MonteCarloPath, passes: Int = 100, count: Int = 2_000, repeats: Int

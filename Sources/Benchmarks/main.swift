@@ -1,15 +1,17 @@
 // Speed of the core model library on this machine: training and inference images/s of every
-// study's model at the studies' batch sizes, one study-4 acquisition step (100 Monte Carlo dropout
-// passes over 2 000 images) by the fast and the naive path, and raw sgemm GFLOP/s. Shapes, batch
-// sizes and steps match Benchmarks/reference/tensorflow_bench.py, whose `result` lines it shares.
+// study's model at the studies' batch sizes, one MNISTBayesianDropout acquisition step (100 Monte
+// Carlo dropout passes over 2 000 images) by the fast and the naive path, and raw sgemm GFLOP/s.
+// Shapes, batch sizes and steps match PeerBenchmarks/tensorflow_bench.py, whose `result` lines it
+// shares; each model is named by the study notebook it belongs to.
 // Run: swift run -c release Benchmarks
 //
-// Modes for profiling (timings only, never asserted):
-//   Benchmarks gemm               each GEMM of a study-1 training step, by thread layout
-//   Benchmarks train MODEL SECS   trains study1|study2|study4 for about SECS seconds (for perf)
-//   Benchmarks predict MODEL SECS predicts with study1|study2|study4 at batch 256 for about SECS seconds
-//   Benchmarks round-memory       one full-size study-1 round (run under /usr/bin/time -v)
-//   Benchmarks quick              a shorter run of studies 1, 2 and 4, to compare builds A/B/A/B
+// Modes for profiling (timings only, never asserted). MODEL is FashionMarginAugmentation,
+// MNISTEntropySampling or MNISTBayesianDropout:
+//   Benchmarks gemm               each GEMM of a FashionMarginAugmentation training step, by thread layout
+//   Benchmarks train MODEL SECS   trains MODEL for about SECS seconds (for perf)
+//   Benchmarks predict MODEL SECS predicts with MODEL at batch 256 for about SECS seconds
+//   Benchmarks round-memory       one full-size FashionMarginAugmentation round (run under /usr/bin/time -v)
+//   Benchmarks quick              a shorter run of those three models, to compare builds A/B/A/B
 import CBLAS
 import Foundation
 import Learning
@@ -28,15 +30,15 @@ var generator = SeededGenerator(seed: 2024)
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "gemm":
-    compareGEMMThreading(study1Shapes())
+    compareGEMMThreading(fashionCNNShapes())
     exit(0)
 case "train", "predict":
     let phase = arguments[0]
-    let name = arguments.count > 1 ? arguments[1] : "study1"
+    let name = arguments.count > 1 ? arguments[1] : "FashionMarginAugmentation"
     let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 20 : 20
     let (model, batch): (Sequential, Int) = switch name {
-    case "study2": (try StudyModels.mnistCNN(generator: &generator), 32)
-    case "study4": (try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator), 128)
+    case "MNISTEntropySampling": (try StudyModels.mnistCNN(generator: &generator), 32)
+    case "MNISTBayesianDropout": (try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator), 128)
     default: (try StudyModels.fashionCNN(generator: &generator), 32)
     }
     let start = DispatchTime.now().uptimeNanoseconds
@@ -50,40 +52,40 @@ case "train", "predict":
     reportRate(name, phase, rates.max() ?? 0, of: model)
     exit(0)
 case "quick":
-    let study1 = try StudyModels.fashionCNN(generator: &generator)
-    reportRate("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 30, repeats: 2), of: study1)
-    reportRate("study1", "predict", predictionRate(study1, shape: mnistShape, batchSize: 256, count: 2_560, repeats: 2), of: study1)
-    let study2 = try StudyModels.mnistCNN(generator: &generator)
-    reportRate("study2", "train", try trainingRate(study2, shape: mnistShape, batchSize: 32, steps: 50, repeats: 2), of: study2)
-    let study4 = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
-    reportRate("study4", "train", try trainingRate(study4, shape: mnistShape, batchSize: 128, steps: 20, repeats: 2), of: study4)
-    report("study4", "acquire", acquisitionSeconds(study4, path: .reuseDeterministicLayers, repeats: 1), "s")
+    let fashionCNN = try StudyModels.fashionCNN(generator: &generator)
+    reportRate("FashionMarginAugmentation", "train", try trainingRate(fashionCNN, shape: mnistShape, batchSize: 32, steps: 30, repeats: 2), of: fashionCNN)
+    reportRate("FashionMarginAugmentation", "predict", predictionRate(fashionCNN, shape: mnistShape, batchSize: 256, count: 2_560, repeats: 2), of: fashionCNN)
+    let mnistCNN = try StudyModels.mnistCNN(generator: &generator)
+    reportRate("MNISTEntropySampling", "train", try trainingRate(mnistCNN, shape: mnistShape, batchSize: 32, steps: 50, repeats: 2), of: mnistCNN)
+    let bayesianCNN = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
+    reportRate("MNISTBayesianDropout", "train", try trainingRate(bayesianCNN, shape: mnistShape, batchSize: 128, steps: 20, repeats: 2), of: bayesianCNN)
+    report("MNISTBayesianDropout", "acquire", acquisitionSeconds(bayesianCNN, path: .reuseDeterministicLayers, repeats: 1), "s")
     exit(0)
 case "round-memory":
-    try study1RoundAtFullSize()
+    try fashionRoundAtFullSize()
     exit(0)
 default:
     break
 }
 
-let study1 = try StudyModels.fashionCNN(generator: &generator)
-reportRate("study1", "train", try trainingRate(study1, shape: mnistShape, batchSize: 32, steps: 60, repeats: 3), of: study1)
-reportRate("study1", "predict", predictionRate(study1, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: study1)
+let fashionCNN = try StudyModels.fashionCNN(generator: &generator)
+reportRate("FashionMarginAugmentation", "train", try trainingRate(fashionCNN, shape: mnistShape, batchSize: 32, steps: 60, repeats: 3), of: fashionCNN)
+reportRate("FashionMarginAugmentation", "predict", predictionRate(fashionCNN, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: fashionCNN)
 
-let study2 = try StudyModels.mnistCNN(generator: &generator)
-reportRate("study2", "train", try trainingRate(study2, shape: mnistShape, batchSize: 32, steps: 100, repeats: 3), of: study2)
-reportRate("study2", "predict", predictionRate(study2, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: study2)
+let mnistCNN = try StudyModels.mnistCNN(generator: &generator)
+reportRate("MNISTEntropySampling", "train", try trainingRate(mnistCNN, shape: mnistShape, batchSize: 32, steps: 100, repeats: 3), of: mnistCNN)
+reportRate("MNISTEntropySampling", "predict", predictionRate(mnistCNN, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: mnistCNN)
 
-let study4 = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
-reportRate("study4", "train", try trainingRate(study4, shape: mnistShape, batchSize: 128, steps: 40, repeats: 3), of: study4)
-reportRate("study4", "predict", predictionRate(study4, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: study4)
-report("study4", "acquire", acquisitionSeconds(study4, path: .reuseDeterministicLayers, repeats: 3), "s")
+let bayesianCNN = try StudyModels.bayesianCNN(labelledCount: 1_000, generator: &generator)
+reportRate("MNISTBayesianDropout", "train", try trainingRate(bayesianCNN, shape: mnistShape, batchSize: 128, steps: 40, repeats: 3), of: bayesianCNN)
+reportRate("MNISTBayesianDropout", "predict", predictionRate(bayesianCNN, shape: mnistShape, batchSize: 256, count: 10_000, repeats: 2), of: bayesianCNN)
+report("MNISTBayesianDropout", "acquire", acquisitionSeconds(bayesianCNN, path: .reuseDeterministicLayers, repeats: 3), "s")
 // The naive path costs the same for every pass: time 10 of the 100 and scale, to keep this short.
-report("study4", "acquire-naive", 10 * acquisitionSeconds(study4, path: .fullPasses, passes: 10, repeats: 1), "s")
+report("MNISTBayesianDropout", "acquire-naive", 10 * acquisitionSeconds(bayesianCNN, path: .fullPasses, passes: 10, repeats: 1), "s")
 
-let study5 = try StudyModels.cifarCNN(generator: &generator)
-reportRate("study5", "train", try trainingRate(study5, shape: [32, 32, 3], batchSize: 32, steps: 60, repeats: 3), of: study5)
-reportRate("study5", "predict", predictionRate(study5, shape: [32, 32, 3], batchSize: 256, count: 10_000, repeats: 2), of: study5)
+let cifarCNN = try StudyModels.cifarCNN(generator: &generator)
+reportRate("CIFARUncertaintyShare", "train", try trainingRate(cifarCNN, shape: [32, 32, 3], batchSize: 32, steps: 60, repeats: 3), of: cifarCNN)
+reportRate("CIFARUncertaintyShare", "predict", predictionRate(cifarCNN, shape: [32, 32, 3], batchSize: 256, count: 10_000, repeats: 2), of: cifarCNN)
 
 let softmax = try StudyModels.softmaxRegression()
 reportRate("softmax", "train", try trainingRate(softmax, shape: mnistShape, batchSize: 4_000, steps: 1, repeats: 5), of: softmax)

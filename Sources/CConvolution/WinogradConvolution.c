@@ -5,7 +5,7 @@
 // 16 multiplications per tile, channel and filter where the direct convolution takes 36. The
 // caller transforms the kernel once, U [16, C, F] = G g Gᵀ (Learning's winogradKernelTransform).
 // Per image and band of tile rows (one row, or as many as fill a register tile when rows are
-// short: study 1's 7×7 layer has 4 tiles a row) this file
+// short: the FashionMarginAugmentation network's 7×7 layer has 4 tiles a row) this file
 //   1. transforms the band's input tiles, V [16, tiles, C] = Bᵀ d B, 16 channels per register;
 //   2. for each block of 32 filters and up to 12 tiles, forms M [16, tiles, 32] = Σ_c V · U with
 //      the same register tile as the direct kernels (12 tiles × 2 registers of filters);

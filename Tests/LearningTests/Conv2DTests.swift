@@ -10,48 +10,22 @@ struct Conv2DTests {
         return Conv2D(inputShape: shape, filters: filters, kernelSize: kernel, padding: padding, activation: activation, l2: l2, generator: &generator)
     }
 
-    /// The textbook definition: out[n, y, x, f] = b[f] + Σ over (ky, kx, c) of
-    /// in[n, y + ky - pad, x + kx - pad, c] · w[ky, kx, c, f], zero outside the image.
-    private func directConvolution(_ layer: Conv2D, _ input: [Float], batch: Int) -> [Float] {
-        let g = layer.geometry
-        let (w, b) = (layer.kernel.tensor.scalars, layer.bias.tensor.scalars)
-        var out: [Float] = []
-        for n in 0..<batch {
-            for y in 0..<g.outHeight {
-                for x in 0..<g.outWidth {
-                    for f in 0..<layer.filters {
-                        var sum = Double(b[f])
-                        for ky in 0..<g.kernel {
-                            for kx in 0..<g.kernel {
-                                let (iy, ix) = (y + ky - g.padding, x + kx - g.padding)
-                                guard iy >= 0, iy < g.height, ix >= 0, ix < g.width else { continue }
-                                for c in 0..<g.channels {
-                                    let pixel = input[((n * g.height + iy) * g.width + ix) * g.channels + c]
-                                    let weight = w[((ky * g.kernel + kx) * g.channels + c) * layer.filters + f]
-                                    sum += Double(pixel) * Double(weight)
-                                }
-                            }
-                        }
-                        out.append(layer.activation == .relu ? max(0, Float(sum)) : Float(sum))
-                    }
-                }
-            }
-        }
-        return out
-    }
-
     private func forward(_ layer: Conv2D, _ input: [Float], batch: Int, mode: ForwardMode) -> [Float] {
         var unused = SeededGenerator(seed: 0)
         return input.withUnsafeBufferPointer { Array(layer.forward($0, batch: batch, mode: mode, generator: &unused)) }
     }
 
     @Test(arguments: [Layer.Padding.same, .valid], [1, 3])
-    func im2colConvolutionEqualsDirectConvolution(padding: Layer.Padding, channels: Int) {
+    func im2colConvolutionEqualsNaiveConvolution(padding: Layer.Padding, channels: Int) {
         let layer = conv([6, 5, channels], filters: 4, padding: padding, activation: .relu)
+        layer.algorithm = .im2col
         layer.bias.tensor = Tensor(shape: [4], scalars: [0.1, -0.2, 0.3, 0])
         let input = GradientCheck.randomValues(4 * 6 * 5 * channels, seed: 9)  // 4 images: split between threads
         let fast = forward(layer, input, batch: 4, mode: .training)
-        let naive = directConvolution(layer, input, batch: 4)
+        let naive = NaiveConvolution.forward(
+            input, kernel: layer.kernel.tensor.scalars, bias: layer.bias.tensor.scalars, batch: 4, geometry: layer.geometry,
+            filters: 4
+        ).map { max(0, $0) }
         #expect(fast.count == naive.count)
         #expect(zip(fast, naive).allSatisfy { abs($0 - $1) < 1e-5 })
     }
@@ -79,8 +53,7 @@ struct Conv2DTests {
     }
 
     /// The batch split between workers, each in chunks of two images, gives the kernel gradient
-    /// patches^T · dy and the input gradient dy · kernel^T folded back of the whole batch at once,
-    /// computed by the naive product.
+    /// and the input gradient of the whole batch at once, as the reference loops compute them.
     @Test(arguments: [1, 7])
     func workersAndChunksSumTheGradientsOfTheWholeBatch(batch: Int) {
         let layer = conv([5, 4, 3], filters: 4, padding: .same, activation: .linear)
@@ -89,16 +62,9 @@ struct Conv2DTests {
         let input = GradientCheck.randomValues(batch * 5 * 4 * 3, seed: 12)
         var dy = GradientCheck.randomValues(batch * g.positions * 4, seed: 13)
         var unused = SeededGenerator(seed: 0)
-        var patches = [Float](repeating: 0, count: batch * g.positions * g.patchLength)
-        var naiveKernel = [Float](repeating: 0, count: g.patchLength * 4)
-        var naivePatchGradient = patches, naiveInput = input
-        input.withUnsafeBufferPointer { x in
-            im2col(x.baseAddress!, batch: batch, geometry: g, into: &patches)
-            matrixProductNaive(patches, dy, into: &naiveKernel, m: g.patchLength, n: 4, k: batch * g.positions, transposeA: true)
-            matrixProductNaive(dy, layer.kernel.value.baseAddress!, into: &naivePatchGradient, m: batch * g.positions, n: g.patchLength, k: 4, transposeB: true)
-            col2im(naivePatchGradient, batch: batch, geometry: g, into: &naiveInput)
-            _ = layer.forward(x, batch: batch, mode: .training, generator: &unused)
-        }
+        let naiveKernel = NaiveConvolution.kernelGradient(input: input, outputGradient: dy, batch: batch, geometry: g, filters: 4)
+        let naiveInput = NaiveConvolution.inputGradient(dy, kernel: layer.kernel.tensor.scalars, batch: batch, geometry: g, filters: 4)
+        input.withUnsafeBufferPointer { x in _ = layer.forward(x, batch: batch, mode: .training, generator: &unused) }
         let dx = dy.withUnsafeMutableBufferPointer { Array(layer.backward($0, batch: batch, needsInputGradient: true)!) }
         #expect(zip(Array(layer.kernel.gradient), naiveKernel).allSatisfy { abs($0 - $1) < 1e-4 })
         #expect(zip(dx, naiveInput).allSatisfy { abs($0 - $1) < 1e-4 })

@@ -43,7 +43,7 @@ struct DataLoaderTests {
     func validRaw() throws {
         let folder = try TemporaryFolder()
         let (imagesPath, labelsPath) = try folder.writePair(Self.images, Self.labels)
-        let set = try IDX.readLabeledImages(images: imagesPath, labels: labelsPath, classNames: ["a", "b", "c"], fix: "fix")
+        let set = try IDX.readLabeledImages(images: imagesPath, labels: labelsPath, classNames: ["a", "b", "c"], howToFix: "fix")
         #expect(set.images.shape == [3, 2, 2, 1])
         #expect(set.labels == [2, 0, 1])
         #expect(set.images[1, 0, 1, 0] == Float(5 * 17) / 255)
@@ -54,7 +54,7 @@ struct DataLoaderTests {
         let folder = try TemporaryFolder()
         let (imagesPath, labelsPath) = try folder.writePair(Self.images, Self.labels, gzipped: true)
         #expect(imagesPath.hasSuffix(".gz"))
-        let set = try IDX.readLabeledImages(images: imagesPath, labels: labelsPath, classNames: ["a", "b", "c"], fix: "fix")
+        let set = try IDX.readLabeledImages(images: imagesPath, labels: labelsPath, classNames: ["a", "b", "c"], howToFix: "fix")
         #expect(set.labels == [2, 0, 1])
         #expect(set.images.scalars.last == Float(11 * 17) / 255)
     }
@@ -113,7 +113,7 @@ struct DataLoaderTests {
         let folder = try TemporaryFolder()
         let (i, l) = try folder.writePair(damage.images, damage.labels)
         let error = Self.error {
-            try IDX.readLabeledImages(images: i, labels: l, classNames: ["a", "b", "c"], fix: "run make setup")
+            try IDX.readLabeledImages(images: i, labels: l, classNames: ["a", "b", "c"], howToFix: "run make setup")
         }
         let expected = damage.message.replacingOccurrences(of: "{images}", with: i).replacingOccurrences(of: "{labels}", with: l)
         #expect(error?.description == expected, "\(damage.name)")
@@ -123,19 +123,19 @@ struct DataLoaderTests {
     @Test("A missing file, a folder, a FIFO and an absurdly large file are refused without reading them")
     func strangeFiles() throws {
         let folder = try TemporaryFolder()
-        let fix = "run make setup"
+        let howToFix = "run make setup"
         let missing = folder.path + "/nothing-here"
-        #expect(Self.error { try IDX.readImages(missing, fix: fix) } == .missingFile(path: missing, fix: fix))
-        #expect(Self.error { try IDX.readImages(folder.path, fix: fix) }?.description
+        #expect(Self.error { try IDX.readImages(missing, howToFix: howToFix) } == .missingFile(path: missing, howToFix: howToFix))
+        #expect(Self.error { try IDX.readImages(folder.path, howToFix: howToFix) }?.description
             == "cannot read \(folder.path) (it is a folder, expected a file): run make setup")
         let fifo = folder.path + "/fifo"
         #expect(mkfifo(fifo, 0o644) == 0)
-        #expect(Self.error { try IDX.readImages(fifo, fix: fix) }?.description
+        #expect(Self.error { try IDX.readImages(fifo, howToFix: howToFix) }?.description
             == "cannot read \(fifo) (not a regular file (a device, pipe or socket)): run make setup")
         let huge = folder.path + "/huge"
         #expect(FileManager.default.createFile(atPath: huge, contents: nil))
         #expect(truncate(huge, 3 << 30) == 0)  // sparse: no disk used
-        #expect(Self.error { try IDX.readImages(huge, fix: fix) }?.description
+        #expect(Self.error { try IDX.readImages(huge, howToFix: howToFix) }?.description
             == "cannot read \(huge) (3221225472 bytes, more than any data set file (at most 1073741824)): run make setup")
     }
 
@@ -144,8 +144,8 @@ struct DataLoaderTests {
         let folder = try TemporaryFolder()
         let (imagesPath, _) = try folder.writePair(Self.images, Self.labels, gzipped: true)
         let compressed = [UInt8](try Data(contentsOf: URL(fileURLWithPath: imagesPath)))
-        #expect(try DataFile.gunzip(compressed, path: "p", fix: "f", limit: 28) == Self.images)
-        #expect(Self.error { try DataFile.gunzip(compressed, path: "p", fix: "f", limit: 27) }?.description
+        #expect(try DataFile.gunzip(compressed, path: "p", howToFix: "f", limit: 28) == Self.images)
+        #expect(Self.error { try DataFile.gunzip(compressed, path: "p", howToFix: "f", limit: 27) }?.description
             == "p is not a valid gzip file (it inflates to more than 27 bytes, more than any data set file): f")
     }
 
@@ -155,7 +155,7 @@ struct DataLoaderTests {
         try folder.write(Self.images, to: "train-images-idx3-ubyte")
         try folder.write(Self.labels, to: "train-labels-idx1-ubyte")
         let error = Self.error {
-            try IDXDataSet.load(folder: folder.path, prefix: "train", classNames: ["a", "b", "c"], fix: "run make setup")
+            try IDXDataSet.load(folder: folder.path, prefix: "train", classNames: ["a", "b", "c"], howToFix: "run make setup")
         }
         #expect(error?.description
             == "\(folder.path)/train-images-idx3-ubyte holds images of 2×2, expected 28×28: run make setup")
@@ -168,13 +168,13 @@ struct DataLoaderTests {
         let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: imagesPath)))
 
         try Data(good.prefix(good.count - 12)).write(to: URL(fileURLWithPath: imagesPath))
-        let cut = Self.error { try IDX.readImages(imagesPath, fix: "fix") }
+        let cut = Self.error { try IDX.readImages(imagesPath, howToFix: "fix") }
         #expect(cut?.description.contains("not a valid gzip file") == true)
 
         var flipped = good
         flipped[good.count - 6] ^= 0xff  // inside the CRC/length trailer
         try Data(flipped).write(to: URL(fileURLWithPath: imagesPath))
-        guard case .corruptGzip = Self.error({ try IDX.readImages(imagesPath, fix: "fix") }) else {
+        guard case .corruptGzip = Self.error({ try IDX.readImages(imagesPath, howToFix: "fix") }) else {
             Issue.record("a damaged trailer was not reported as corrupt gzip")
             return
         }

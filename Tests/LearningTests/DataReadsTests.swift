@@ -60,20 +60,20 @@ struct DataReadsTests {
         try idxLabels([1]).write(to: URL(fileURLWithPath: folder + "/labels"))
         let both = try ReadLog.reads(under: folder) {
             _ = try IDX.readLabeledImages(
-                images: folder + "/images", labels: folder + "/labels", classNames: ["a", "b"], fix: "")
+                images: folder + "/images", labels: folder + "/labels", classNames: ["a", "b"], howToFix: "")
         }
         #expect(both == [folder + "/images", folder + "/labels"])
         let twice = try ReadLog.reads(under: folder) {
-            for _ in 0..<2 { _ = try IDX.readLabels(folder + "/labels", classes: 2, fix: "") }
+            for _ in 0..<2 { _ = try IDX.readLabels(folder + "/labels", classes: 2, howToFix: "") }
         }
         #expect(twice == [folder + "/labels", folder + "/labels"])
 
-        let missing = ReadLog.reads(under: folder) { _ = try? IDX.readLabels(folder + "/none", classes: 2, fix: "") }
+        let missing = ReadLog.reads(under: folder) { _ = try? IDX.readLabels(folder + "/none", classes: 2, howToFix: "") }
         #expect(missing.isEmpty)
 
         let stopped = ReadLog(folder: folder)
         DataReads.stopObserving(stopped.observe())
-        _ = try IDX.readLabels(folder + "/labels", classes: 2, fix: "")
+        _ = try IDX.readLabels(folder + "/labels", classes: 2, howToFix: "")
         #expect(stopped.paths.isEmpty)
     }
 }

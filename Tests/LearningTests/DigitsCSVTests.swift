@@ -13,7 +13,7 @@ struct DigitsCSVTests {
     static func decode(_ text: String, classes: Int = 10) throws(DataError) -> LabeledImages {
         try DigitsCSV.decode(
             Array(text.utf8), height: 2, width: 2, classNames: (0..<classes).map(String.init), path: "digits.csv",
-            fix: "get a good copy")
+            howToFix: "get a good copy")
     }
 
     @Test("Real MNIST written as CSV with a header reads back pixel for pixel, raw and gzipped",
@@ -28,7 +28,7 @@ struct DigitsCSVTests {
         }
         let folder = try TemporaryFolder()
         try folder.write(Array(text.utf8), to: "mnist_train.csv")
-        let loaded = try DigitsCSV.read(folder.path + "/mnist_train.csv", fix: "")
+        let loaded = try DigitsCSV.read(folder.path + "/mnist_train.csv", howToFix: "")
         #expect(loaded.images.shape == [count, 28, 28, 1])
         #expect(loaded.labels == Array(mnist.train.labels.prefix(count)))
         #expect(loaded.images.scalars == Array(mnist.train.images.scalars.prefix(count * 784)))
@@ -38,7 +38,7 @@ struct DigitsCSVTests {
         gzip.arguments = ["-f", "-n", folder.path + "/mnist_train.csv"]
         try gzip.run()
         gzip.waitUntilExit()
-        let inflated = try DigitsCSV.read(folder.path + "/mnist_train.csv.gz", fix: "")
+        let inflated = try DigitsCSV.read(folder.path + "/mnist_train.csv.gz", howToFix: "")
         #expect(inflated.labels == loaded.labels && inflated.images.scalars == loaded.images.scalars)
     }
 
@@ -77,7 +77,7 @@ struct DigitsCSVTests {
     @Test("A label outside the classes is refused with its item")
     func labelOutOfRange() {
         let error = DataLoaderTests.error { try Self.decode(Self.small, classes: 3) }
-        #expect(error == .labelOutOfRange(path: "digits.csv", item: 0, label: 3, classes: 3, fix: "get a good copy"))
+        #expect(error == .labelOutOfRange(path: "digits.csv", item: 0, label: 3, classes: 3, howToFix: "get a good copy"))
     }
 
     @Test("A real file cut mid-line is refused at its last line",
@@ -92,7 +92,7 @@ struct DigitsCSVTests {
         let text = line(0) + line(1)
         var cut = Array(text.utf8.prefix(text.utf8.count - 1000))
         while cut.last == UInt8(ascii: ",") { cut.removeLast() }
-        let error = DataLoaderTests.error { try DigitsCSV.decode(cut, path: "cut.csv", fix: "") }
+        let error = DataLoaderTests.error { try DigitsCSV.decode(cut, path: "cut.csv", howToFix: "") }
         guard case .malformedLine(_, let lineNumber, let detail, _)? = error else {
             Issue.record("expected a malformed line, got \(String(describing: error))")
             return

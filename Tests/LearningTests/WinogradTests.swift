@@ -1,32 +1,32 @@
 import Testing
 @testable import Learning
 
-/// Winograd F(2×2, 3×3) against the im2col path it replaces (itself checked against the direct
-/// convolution in Conv2DTests) and against finite differences.
+/// Winograd F(2×2, 3×3) against the reference loops (NaiveConvolution) and against finite
+/// differences.
 struct WinogradTests {
-    private func twins(_ shape: [Int], filters: Int, padding: Layer.Padding, activation: Activation) -> (fast: Conv2D, im2col: Conv2D) {
-        ConvolutionTwins.make(shape, filters: filters, padding: padding, activation: activation, seed: 31, fast: .winograd)
+    private func winogradLayer(_ shape: [Int], filters: Int, padding: Layer.Padding, activation: Activation) -> Conv2D {
+        ConvolutionTwins.make(shape, filters: filters, padding: padding, activation: activation, seed: 31, algorithm: .winograd)
     }
 
     /// Forward outputs and gradients agree, for odd and even output sizes (odd ones end in
     /// tiles half outside the output) and a batch split between workers in several chunks.
     @Test(arguments: [Layer.Padding.same, .valid], [[5, 6, 3], [6, 6, 2], [7, 5, 4]])
-    func winogradMatchesIm2col(padding: Layer.Padding, shape: [Int]) {
-        let (winograd, im2col) = twins(shape, filters: 5, padding: padding, activation: .relu)
+    func winogradMatchesNaiveConvolution(padding: Layer.Padding, shape: [Int]) {
+        let winograd = winogradLayer(shape, filters: 5, padding: padding, activation: .relu)
         let g = winograd.geometry
         winograd.winogradBudgetPerThread = 2 * 16 * winogradTiles(g) * (g.channels + 5)  // chunks of 2 images
-        ConvolutionTwins.expectAgreement(winograd, im2col, batch: 7, seed: 3, tolerance: 1e-5)
+        ConvolutionTwins.expectAgreement(winograd, batch: 7, seed: 3, tolerance: 1e-5)
     }
 
     @Test(arguments: [Layer.Padding.same, .valid], [Activation.linear, .relu])
     func gradientsMatchFiniteDifferences(padding: Layer.Padding, activation: Activation) {
-        let (layer, _) = twins([5, 6, 2], filters: 3, padding: padding, activation: activation)
+        let layer = winogradLayer([5, 6, 2], filters: 3, padding: padding, activation: activation)
         GradientCheck.expectMatch(layer, batch: 3, inputSeed: 6, seed: 7)
     }
 
-    /// 3×3 convolutions on many channels (study 1's second and third) take the Winograd path, and
-    /// so do those on 16s of channels into 32s of filters where the CPU has AVX-512 (study 4's
-    /// second); one input channel and 5×5 kernels run directly there.
+    /// 3×3 convolutions on many channels (the FashionMarginAugmentation network's second and third) take the Winograd path, and
+    /// so do those on 16s of channels into 32s of filters where the CPU has AVX-512 (the
+    /// MNISTBayesianDropout network's second); one input channel and 5×5 kernels run directly there.
     @Test func theAlgorithmFollowsTheShapesAndTheCPU() {
         var generator = SeededGenerator(seed: 1)
         let make = { (shape: [Int], filters: Int, kernel: Int) in

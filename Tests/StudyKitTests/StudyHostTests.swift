@@ -43,7 +43,7 @@ import Testing
             source: #"try notebook.cell("Load") { }"#, study: "Demo", arguments: ["--output", folder.path],
             host: .studies
         ) { notebook in
-            try notebook.cell("Load") { _ = try IDX.readLabels(labels.path, classes: 10, fix: "") }
+            try notebook.cell("Load") { _ = try IDX.readLabels(labels.path, classes: 10, howToFix: "") }
             read = notebook.records[0].dataFiles
         }
         #expect(status == 0)

@@ -1,7 +1,8 @@
 // Stride-1 convolutions of NHWC images with AVX-512, computed straight from the images with no
 // patch matrix: direct kernels (DirectConvolution.c) and Winograd F(2×2, 3×3) kernels
 // (WinogradConvolution.c). Learning's Conv2D calls these where the CPU has AVX-512F and the
-// layer's output channels come in blocks of 32 (DirectConvolution.swift, WinogradAVX512.swift).
+// layer's output channels come in blocks of 32 (Sources/Learning/Convolution: DirectConvolution.swift,
+// WinogradAVX512.swift; NaiveConvolution.swift there is the reference the tests hold these to).
 //
 // Layouts, all row-major and contiguous:
 //   images  [batch, height, width, channels]        (channels fastest)

@@ -31,7 +31,7 @@ public enum ActiveLearnerError: Error, Equatable, Sendable, CustomStringConverti
 /// `queriesPerRound` of them, labels them, builds the training set (labelled images, pseudo-labels,
 /// and one augmented copy of each labelled image if an augmenter is set), trains a model with
 /// `train` and scores it on the test set. The curve gains a point per round. `stepAutoLabeling`
-/// runs a round of pseudo-labelling instead (study 3).
+/// runs a round of pseudo-labelling instead (the MNISTSoftmaxLabelling study).
 ///
 ///     var pool = LabelingPool(oracle: data.train)
 ///     try pool.labelStratified(perClass: 200, using: &generator)
@@ -57,8 +57,8 @@ public struct ActiveLearner {
     public struct Configuration {
         /// Labels bought per round (the query batch size); the last round takes what is left.
         public var queriesPerRound: Int
-        /// Score only this many unlabelled images, drawn at random each round (study 4 scores
-        /// 2 000); `nil` scores the whole pool.
+        /// Score only this many unlabelled images, drawn at random each round (the
+        /// MNISTBayesianDropout study scores 2 000); `nil` scores the whole pool.
         public var candidatesPerRound: Int?
         /// Monte Carlo dropout passes to predict the candidates with (the model must be a
         /// `StochasticClassifier`); `nil` predicts deterministically.
@@ -166,8 +166,8 @@ public struct ActiveLearner {
         return try finishRound(pool, queried: queried, scores: scores, pseudoLabels: [], started: started)
     }
 
-    /// Runs an auto-labelling round instead of a query (study 3): the current model predicts the
-    /// unlabelled pool, the `count` most confident images (all of them when `count` is nil, the
+    /// Runs an auto-labelling round instead of a query (the MNISTSoftmaxLabelling study): the current
+    /// model predicts the unlabelled pool, the `count` most confident images (all of them when `count` is nil, the
     /// naive variant) join the training set with their predicted labels at no labelling cost,
     /// and a model is trained and scored. The curve gains a point at the same labels spent.
     /// Nothing changes if it throws.

@@ -52,8 +52,8 @@ public struct ActiveLearnerState: Codable, Equatable, Sendable {
     /// The model of the last completed round with its optimizer's state; `nil` before round 0,
     /// when that model is of a kind `SavedModel` cannot hold, and in checkpoints written before
     /// states carried a model (they decode without it). Without it a resumed learner trains the
-    /// last round's model again, which gives the same model, only later. It is large: study 2's
-    /// CNN (1.2 M parameters) with its Adam moments is 29 MB of JSON, about 3 s to encode and 2 s
+    /// last round's model again, which gives the same model, only later. It is large: the MNISTEntropySampling
+    /// study's CNN (1.2 M parameters) with its Adam moments is 29 MB of JSON, about 3 s to encode and 2 s
     /// to decode, so set it to `nil` in states kept only for their records (finished trials).
     public var model: SavedModel?
 

@@ -1,5 +1,5 @@
-// Confidence-ordered auto-labelling (study 3): give the model's own predictions to the images it
-// is surest of, instead of paying the oracle.
+// Confidence-ordered auto-labelling (the MNISTSoftmaxLabelling study): give the model's own
+// predictions to the images it is surest of, instead of paying the oracle.
 
 /// Turns predictions on unlabelled images into pseudo-labels.
 public enum AutoLabeling {

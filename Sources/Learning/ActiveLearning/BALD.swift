@@ -1,5 +1,5 @@
-// Bayesian active learning by disagreement (study 4): prefer the rows where the Monte Carlo
-// passes are each confident but disagree with one another.
+// Bayesian active learning by disagreement (the MNISTBayesianDropout study): prefer the rows where
+// the Monte Carlo passes are each confident but disagree with one another.
 import Foundation
 
 /// BALD (Houlsby et al. 2011, with MC dropout as in Gal et al. 2017): the mutual information

@@ -1,5 +1,5 @@
-// Uncertainty sampling by predictive entropy (study 2), which over Monte Carlo passes is Gal et
-// al.'s "max entropy" (study 4).
+// Uncertainty sampling by predictive entropy (the MNISTEntropySampling study), which over Monte
+// Carlo passes is Gal et al.'s "max entropy" (the MNISTBayesianDropout study).
 
 /// Entropy sampling: score −Σ_c p̄(c) log p̄(c) in nats, where p̄ is the mean over passes;
 /// highest first.

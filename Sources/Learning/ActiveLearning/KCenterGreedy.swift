@@ -1,5 +1,5 @@
-// Diversity sampling (study 5's further protocol, Sener & Savarese 2018): pick rows that cover the
-// feature space, each as far as possible from everything labelled or picked so far.
+// Diversity sampling (the CIFARUncertaintyShare study's further protocol, Sener & Savarese 2018):
+// pick rows that cover the feature space, each as far as possible from everything labelled or picked so far.
 import CBLAS
 
 /// k-center greedy: repeatedly pick the row whose feature vector is farthest (Euclidean) from its

@@ -99,7 +99,7 @@ public struct LabelingPool: Sendable {
     /// returns their indices in the order drawn.
     @discardableResult
     public mutating func labelRandomly(_ count: Int, using generator: inout SeededGenerator) -> [Int] {
-        let chosen = randomSample(unlabeledIndices, count: count, using: &generator)
+        let chosen = drawWithoutReplacement(unlabeledIndices, count: count, using: &generator)
         do { try label(chosen) } catch { preconditionFailure("random draw from the pool was refused: \(error)") }
         return chosen
     }
@@ -125,7 +125,7 @@ public struct LabelingPool: Sendable {
             guard members.count >= perClass else {
                 throw .notEnoughInClass(label: label, requested: perClass, available: members.count)
             }
-            chosen += randomSample(members, count: perClass, using: &generator)
+            chosen += drawWithoutReplacement(members, count: perClass, using: &generator)
         }
         try label(chosen)
         return chosen
@@ -167,9 +167,9 @@ public struct LabelingPool: Sendable {
     }
 
     /// `count` unlabelled indices drawn at random (all if fewer remain), in ascending order: the
-    /// candidates a strategy scores when the whole pool is too costly (study 4 scores 2 000).
+    /// candidates a strategy scores when the whole pool is too costly (the MNISTBayesianDropout study scores 2 000).
     public func randomUnlabeledSubset(_ count: Int, using generator: inout SeededGenerator) -> [Int] {
-        randomSample(unlabeledIndices, count: count, using: &generator).sorted()
+        drawWithoutReplacement(unlabeledIndices, count: count, using: &generator).sorted()
     }
 }
 

@@ -1,5 +1,5 @@
 // Uncertainty sampling by the top probability: the rows the model is least sure of its own
-// prediction (study 3's "least confident").
+// prediction (the MNISTSoftmaxLabelling study's "least confident").
 
 /// Least-confidence sampling: score 1 − max_c p(c) (of the mean over passes); highest first.
 ///

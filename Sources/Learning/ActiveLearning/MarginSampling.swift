@@ -1,4 +1,5 @@
-// Uncertainty sampling by the gap between the two likeliest classes (study 1, study 5).
+// Uncertainty sampling by the gap between the two likeliest classes (the FashionMarginAugmentation and
+// CIFARUncertaintyShare studies).
 
 /// Margin sampling: score p(top-1) − p(top-2) (of the mean over passes); smallest first.
 ///

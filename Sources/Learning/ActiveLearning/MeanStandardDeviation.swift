@@ -1,5 +1,5 @@
-// Disagreement among Monte Carlo passes measured by spread (study 4's "mean STD", Kampffmeyer et
-// al. 2016): how much each class probability moves from pass to pass.
+// Disagreement among Monte Carlo passes measured by spread (the MNISTBayesianDropout study's "mean
+// STD", Kampffmeyer et al. 2016): how much each class probability moves from pass to pass.
 import Foundation
 
 /// Mean STD: the standard deviation over passes of each class probability, averaged over

@@ -1,5 +1,5 @@
-// A share of the batch by an informed strategy and the rest at random (study 5 sweeps the share
-// from 0 % to 100 % to see how much uncertainty sampling helps).
+// A share of the batch by an informed strategy and the rest at random (the CIFARUncertaintyShare
+// study sweeps the share from 0 % to 100 % to see how much uncertainty sampling helps).
 
 /// Mixed sampling: of a batch of n rows, round(p · n) chosen by `primary` (best first), the
 /// other n − round(p · n) drawn at random from the rows it left, appended after them.
@@ -30,6 +30,6 @@ public struct MixedSampling: QueryStrategy {
         let chosen = try primary.query(predictions, batchSize: informed, using: &generator)
         let taken = Set(chosen)
         let rest = (0..<predictions.rows).filter { !taken.contains($0) }
-        return chosen + randomSample(rest, count: total - chosen.count, using: &generator)
+        return chosen + drawWithoutReplacement(rest, count: total - chosen.count, using: &generator)
     }
 }

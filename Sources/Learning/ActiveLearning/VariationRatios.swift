@@ -1,5 +1,5 @@
-// Disagreement among Monte Carlo passes counted by votes (study 4): how often a pass does not
-// predict the most popular class.
+// Disagreement among Monte Carlo passes counted by votes (the MNISTBayesianDropout study): how often a
+// pass does not predict the most popular class.
 
 /// Variation ratios (Freeman 1965; Gal et al. 2017): 1 − (passes whose predicted class is the
 /// modal class) / passes; highest first.

@@ -1,5 +1,5 @@
-// A chain of random augmentation layers applied as one resampling per image: study 1's augmenter
-// (flips, rotation, translation, zoom) in the way a Keras user writes it.
+// A chain of random augmentation layers applied as one resampling per image: the augmenter of the
+// FashionMarginAugmentation study (flips, rotation, translation, zoom) in the way a Keras user writes it.
 
 /// A sequence of random augmentation layers, like a Keras `Sequential` of preprocessing layers:
 ///

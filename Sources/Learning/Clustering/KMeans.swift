@@ -1,5 +1,6 @@
 /// k-means clustering (Lloyd's algorithm) from a k-means++ start (Arthur & Vassilvitskii 2007):
-/// study 3 clusters raw digits with it, study 5 clusters learned features for diversity sampling.
+/// the MNISTSoftmaxLabelling study clusters raw digits with it, the CIFARUncertaintyShare study
+/// clusters learned features for diversity sampling.
 ///
 /// Distances are computed for all points against all centroids at once, as one matrix product.
 public struct KMeans: Sendable {

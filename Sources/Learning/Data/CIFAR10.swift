@@ -17,7 +17,7 @@ public enum CIFAR10 {
     public static let testFile = "test_batch.bin"
 
     /// What to do when the files are not there: this machine cannot download them.
-    public static let fix =
+    public static let howToFix =
         "download cifar-10-binary.tar.gz (the CIFAR-10 binary version) from the dataset's home page"
         + " on a machine with internet access, unpack it, and pass its cifar-10-batches-bin folder"
 
@@ -27,7 +27,7 @@ public enum CIFAR10 {
         let train = try trainFiles.map { file throws(DataError) in try readBatch("\(folder)/\(file)") }
         let test = try readBatch("\(folder)/\(testFile)")
         var names = classNames
-        if let meta = try? DataFile.read("\(folder)/batches.meta.txt", fix: fix),
+        if let meta = try? DataFile.read("\(folder)/batches.meta.txt", howToFix: howToFix),
            let text = String(bytes: meta, encoding: .utf8) {
             let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
             if lines.count == 10 { names = lines }
@@ -47,14 +47,14 @@ public enum CIFAR10 {
 
     /// One batch file of whole records.
     public static func readBatch(_ path: String) throws(DataError) -> LabeledImages {
-        try decodeBatch(DataFile.read(path, fix: fix), path: path)
+        try decodeBatch(DataFile.read(path, howToFix: howToFix), path: path)
     }
 
     /// Whole records from the bytes of a batch file; `path` names it in errors.
     public static func decodeBatch(_ bytes: [UInt8], path: String) throws(DataError) -> LabeledImages {
         guard !bytes.isEmpty, bytes.count % recordSize == 0 else {
             let whole = (bytes.count / recordSize + 1) * recordSize
-            throw .truncated(path: path, expectedBytes: whole, actualBytes: bytes.count, fix: fix)
+            throw .truncated(path: path, expectedBytes: whole, actualBytes: bytes.count, howToFix: howToFix)
         }
         let n = bytes.count / recordSize
         let plane = 32 * 32
@@ -64,7 +64,7 @@ public enum CIFAR10 {
             let record = item * recordSize
             let label = Int(bytes[record])
             guard label < 10 else {
-                throw .labelOutOfRange(path: path, item: item, label: label, classes: 10, fix: fix)
+                throw .labelOutOfRange(path: path, item: item, label: label, classes: 10, howToFix: howToFix)
             }
             labels[item] = label
             for channel in 0..<3 {

@@ -14,51 +14,51 @@ enum DataFile {
     /// gzip bomb, and reading it would exhaust memory.
     static let maximumSize = 1 << 30
 
-    /// The file's bytes, decompressed if gzipped. `fix` is the command that restores the file.
+    /// The file's bytes, decompressed if gzipped. `howToFix` is the command that restores the file.
     /// Once the bytes are read, `DataReads` hears of the file's path. Throws `missingFile` when nothing is there, `unreadable` when it is not
     /// a regular file, is too large, or cannot be read, and what `decode` throws.
-    static func read(_ path: String, fix: String) throws(DataError) -> [UInt8] {
+    static func read(_ path: String, howToFix: String) throws(DataError) -> [UInt8] {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { throw .missingFile(path: path, fix: fix) }
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)), fix: fix)
+            if errno == ENOENT || errno == ENOTDIR { throw .missingFile(path: path, howToFix: howToFix) }
+            throw .unreadable(path: path, reason: String(cString: strerror(errno)), howToFix: howToFix)
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw .unreadable(path: path, reason: "it is a folder, expected a file", fix: fix)
-        default: throw .unreadable(path: path, reason: "not a regular file (a device, pipe or socket)", fix: fix)
+        case S_IFDIR: throw .unreadable(path: path, reason: "it is a folder, expected a file", howToFix: howToFix)
+        default: throw .unreadable(path: path, reason: "not a regular file (a device, pipe or socket)", howToFix: howToFix)
         }
         guard Int(status.st_size) <= maximumSize else {
             throw .unreadable(
                 path: path, reason: "\(status.st_size) bytes, more than any data set file (at most \(maximumSize))",
-                fix: fix)
+                howToFix: howToFix)
         }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unreadable(path: path, reason: "\(error.localizedDescription)", fix: fix)
+            throw .unreadable(path: path, reason: "\(error.localizedDescription)", howToFix: howToFix)
         }
         DataReads.report(path)
-        return try decode([UInt8](data), path: path, fix: fix)
+        return try decode([UInt8](data), path: path, howToFix: howToFix)
     }
 
     /// `bytes` as they are, or inflated when they start with gzip's magic number. `path` and
-    /// `fix` only name the source in errors.
-    static func decode(_ bytes: [UInt8], path: String, fix: String) throws(DataError) -> [UInt8] {
+    /// `howToFix` only name the source in errors.
+    static func decode(_ bytes: [UInt8], path: String, howToFix: String) throws(DataError) -> [UInt8] {
         guard bytes.count >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b else { return bytes }
-        return try gunzip(bytes, path: path, fix: fix)
+        return try gunzip(bytes, path: path, howToFix: howToFix)
     }
 
     /// The decompressed content of a gzip stream; throws `corruptGzip` on damage, on a stream cut
     /// short, or when it inflates to more than `limit` bytes.
-    static func gunzip(_ compressed: [UInt8], path: String, fix: String, limit: Int = maximumSize) throws(DataError)
+    static func gunzip(_ compressed: [UInt8], path: String, howToFix: String, limit: Int = maximumSize) throws(DataError)
         -> [UInt8]
     {
         var stream = z_stream()
         // 16 + MAX_WBITS: expect a gzip header and trailer (CRC and length are checked).
         guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw .corruptGzip(path: path, detail: "zlib could not start", fix: fix) }
+        else { throw .corruptGzip(path: path, detail: "zlib could not start", howToFix: howToFix) }
         defer { inflateEnd(&stream) }
 
         var output: [UInt8] = []
@@ -86,16 +86,16 @@ enum DataFile {
         }
         if tooLarge {
             throw .corruptGzip(
-                path: path, detail: "it inflates to more than \(limit) bytes, more than any data set file", fix: fix)
+                path: path, detail: "it inflates to more than \(limit) bytes, more than any data set file", howToFix: howToFix)
         }
         switch status {
         case Z_STREAM_END:
             return output
         case Z_BUF_ERROR, Z_OK:
-            throw .corruptGzip(path: path, detail: "the stream ends early after \(output.count) bytes", fix: fix)
+            throw .corruptGzip(path: path, detail: "the stream ends early after \(output.count) bytes", howToFix: howToFix)
         default:
             let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-            throw .corruptGzip(path: path, detail: message, fix: fix)
+            throw .corruptGzip(path: path, detail: message, howToFix: howToFix)
         }
     }
 }

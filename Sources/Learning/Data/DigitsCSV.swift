@@ -8,18 +8,18 @@
 /// letter is a header and is skipped.
 public enum DigitsCSV {
     /// The images of the CSV file at `path` as `[N, height, width, 1]`, pixels divided by 255.
-    /// `fix` is the command that puts a good copy in place. Throws `DataError` when the file is
+    /// `howToFix` is the command that puts a good copy in place. Throws `DataError` when the file is
     /// missing or unreadable, and `malformedLine` or `labelOutOfRange` naming the first bad line.
     public static func read(
-        _ path: String, height: Int = 28, width: Int = 28, classNames: [String] = MNIST.classNames, fix: String
+        _ path: String, height: Int = 28, width: Int = 28, classNames: [String] = MNIST.classNames, howToFix: String
     ) throws(DataError) -> LabeledImages {
-        try decode(DataFile.read(path, fix: fix), height: height, width: width, classNames: classNames, path: path, fix: fix)
+        try decode(DataFile.read(path, howToFix: howToFix), height: height, width: width, classNames: classNames, path: path, howToFix: howToFix)
     }
 
     /// Images from the bytes of such a file (already inflated); `path` names it in errors.
     public static func decode(
         _ bytes: [UInt8], height: Int = 28, width: Int = 28, classNames: [String] = MNIST.classNames,
-        path: String, fix: String
+        path: String, howToFix: String
     ) throws(DataError) -> LabeledImages {
         precondition(height > 0 && width > 0 && !classNames.isEmpty, "DigitsCSV needs a positive size and classes, got \(height)×\(width), \(classNames.count) classes")
         let fieldsPerLine = 1 + height * width
@@ -38,25 +38,25 @@ public enum DigitsCSV {
                 continue
             }
             fields.removeAll(keepingCapacity: true)
-            try parseFields(line, into: &fields, line: lineNumber, path: path, fix: fix)
+            try parseFields(line, into: &fields, line: lineNumber, path: path, howToFix: howToFix)
             guard fields.count == fieldsPerLine else {
                 throw .malformedLine(
                     path: path, line: lineNumber,
-                    detail: "\(fields.count) values, expected \(fieldsPerLine) (a label and \(height)×\(width) pixels)", fix: fix)
+                    detail: "\(fields.count) values, expected \(fieldsPerLine) (a label and \(height)×\(width) pixels)", howToFix: howToFix)
             }
             guard fields[0] < classNames.count else {
-                throw .labelOutOfRange(path: path, item: labels.count, label: fields[0], classes: classNames.count, fix: fix)
+                throw .labelOutOfRange(path: path, item: labels.count, label: fields[0], classes: classNames.count, howToFix: howToFix)
             }
             if let column = fields.dropFirst().firstIndex(where: { $0 > 255 }) {
                 throw .malformedLine(
-                    path: path, line: lineNumber, detail: "value \(column + 1) is \(fields[column]), expected a pixel 0-255", fix: fix)
+                    path: path, line: lineNumber, detail: "value \(column + 1) is \(fields[column]), expected a pixel 0-255", howToFix: howToFix)
             }
             labels.append(fields[0])
             pixels.append(contentsOf: fields.dropFirst().map { Float($0) / 255 })
         }
         guard !labels.isEmpty else {
             throw .malformedLine(
-                path: path, line: max(lastLine, 1), detail: header ? "no images after the header" : "the file is empty", fix: fix)
+                path: path, line: max(lastLine, 1), detail: header ? "no images after the header" : "the file is empty", howToFix: howToFix)
         }
         return LabeledImages(
             images: Tensor(shape: [labels.count, height, width, 1], scalars: pixels), labels: labels, classNames: classNames)
@@ -65,7 +65,7 @@ public enum DigitsCSV {
     /// Appends the comma-separated non-negative integers of `line` to `fields` (spaces around a
     /// value are allowed); throws `malformedLine` at the first value that is not one.
     private static func parseFields(
-        _ line: ArraySlice<UInt8>, into fields: inout [Int], line lineNumber: Int, path: String, fix: String
+        _ line: ArraySlice<UInt8>, into fields: inout [Int], line lineNumber: Int, path: String, howToFix: String
     ) throws(DataError) {
         var value = 0, digits = 0, trailingSpace = false
         for byte in line {
@@ -74,11 +74,11 @@ public enum DigitsCSV {
                 value = value * 10 + Int(byte - UInt8(ascii: "0"))
                 digits += 1
                 guard digits <= 9 else {
-                    throw .malformedLine(path: path, line: lineNumber, detail: "value \(fields.count + 1) has more than 9 digits", fix: fix)
+                    throw .malformedLine(path: path, line: lineNumber, detail: "value \(fields.count + 1) has more than 9 digits", howToFix: howToFix)
                 }
             case UInt8(ascii: ","):
                 guard digits > 0 else {
-                    throw .malformedLine(path: path, line: lineNumber, detail: "value \(fields.count + 1) is empty", fix: fix)
+                    throw .malformedLine(path: path, line: lineNumber, detail: "value \(fields.count + 1) is empty", howToFix: howToFix)
                 }
                 fields.append(value)
                 (value, digits, trailingSpace) = (0, 0, false)
@@ -87,11 +87,11 @@ public enum DigitsCSV {
             default:
                 throw .malformedLine(
                     path: path, line: lineNumber,
-                    detail: "value \(fields.count + 1) holds \(describe(byte)), expected a whole number", fix: fix)
+                    detail: "value \(fields.count + 1) holds \(describe(byte)), expected a whole number", howToFix: howToFix)
             }
         }
         guard digits > 0 else {
-            throw .malformedLine(path: path, line: lineNumber, detail: "value \(fields.count + 1) is empty", fix: fix)
+            throw .malformedLine(path: path, line: lineNumber, detail: "value \(fields.count + 1) is empty", howToFix: howToFix)
         }
         fields.append(value)
     }

@@ -3,34 +3,34 @@
 /// Files may be raw or gzip-compressed.
 public enum IDX {
     /// Images from an `idx3-ubyte` file as `[N, rows, columns, 1]`, pixels divided by 255.
-    public static func readImages(_ path: String, fix: String) throws(DataError) -> Tensor {
-        try decodeImages(DataFile.read(path, fix: fix), path: path, fix: fix)
+    public static func readImages(_ path: String, howToFix: String) throws(DataError) -> Tensor {
+        try decodeImages(DataFile.read(path, howToFix: howToFix), path: path, howToFix: howToFix)
     }
 
     /// Labels from an `idx1-ubyte` file; each must be below `classes`.
-    public static func readLabels(_ path: String, classes: Int, fix: String) throws(DataError) -> [Int] {
-        try decodeLabels(DataFile.read(path, fix: fix), classes: classes, path: path, fix: fix)
+    public static func readLabels(_ path: String, classes: Int, howToFix: String) throws(DataError) -> [Int] {
+        try decodeLabels(DataFile.read(path, howToFix: howToFix), classes: classes, path: path, howToFix: howToFix)
     }
 
     /// `bytes` as they are, or inflated when they are gzip-compressed.
-    public static func inflate(_ bytes: [UInt8], path: String, fix: String) throws(DataError) -> [UInt8] {
-        try DataFile.decode(bytes, path: path, fix: fix)
+    public static func inflate(_ bytes: [UInt8], path: String, howToFix: String) throws(DataError) -> [UInt8] {
+        try DataFile.decode(bytes, path: path, howToFix: howToFix)
     }
 
     /// Images from the bytes of an `idx3-ubyte` file (already inflated); `path` names it in errors.
-    public static func decodeImages(_ bytes: [UInt8], path: String, fix: String) throws(DataError) -> Tensor {
-        let (dims, body) = try parse(bytes, dimensions: 3, path: path, fix: fix)
+    public static func decodeImages(_ bytes: [UInt8], path: String, howToFix: String) throws(DataError) -> Tensor {
+        let (dims, body) = try parse(bytes, dimensions: 3, path: path, howToFix: howToFix)
         return Tensor(shape: [dims[0], dims[1], dims[2], 1], scalars: scaledPixels(body))
     }
 
     /// Labels from the bytes of an `idx1-ubyte` file (already inflated); each must be below
     /// `classes`.
-    public static func decodeLabels(_ bytes: [UInt8], classes: Int, path: String, fix: String) throws(DataError) -> [Int] {
-        let (_, body) = try parse(bytes, dimensions: 1, path: path, fix: fix)
+    public static func decodeLabels(_ bytes: [UInt8], classes: Int, path: String, howToFix: String) throws(DataError) -> [Int] {
+        let (_, body) = try parse(bytes, dimensions: 1, path: path, howToFix: howToFix)
         var labels = [Int](repeating: 0, count: body.count)
         for (item, byte) in body.enumerated() {
             guard Int(byte) < classes else {
-                throw .labelOutOfRange(path: path, item: item, label: Int(byte), classes: classes, fix: fix)
+                throw .labelOutOfRange(path: path, item: item, label: Int(byte), classes: classes, howToFix: howToFix)
             }
             labels[item] = Int(byte)
         }
@@ -39,32 +39,32 @@ public enum IDX {
 
     /// An images file and its labels file, checked against each other.
     public static func readLabeledImages(
-        images imagesPath: String, labels labelsPath: String, classNames: [String], fix: String
+        images imagesPath: String, labels labelsPath: String, classNames: [String], howToFix: String
     ) throws(DataError) -> LabeledImages {
-        let images = try readImages(imagesPath, fix: fix)
-        let labels = try readLabels(labelsPath, classes: classNames.count, fix: fix)
+        let images = try readImages(imagesPath, howToFix: howToFix)
+        let labels = try readLabels(labelsPath, classes: classNames.count, howToFix: howToFix)
         guard images.rows == labels.count else {
             throw .countMismatch(
                 imagesPath: imagesPath, images: images.rows, labelsPath: labelsPath,
-                labels: labels.count, fix: fix)
+                labels: labels.count, howToFix: howToFix)
         }
         return LabeledImages(images: images, labels: labels, classNames: classNames)
     }
 
     /// The sizes and the unsigned-byte body of an IDX file with `dimensions` axes.
-    static func parse(_ bytes: [UInt8], dimensions: Int, path: String, fix: String) throws(DataError) -> ([Int], ArraySlice<UInt8>) {
+    static func parse(_ bytes: [UInt8], dimensions: Int, path: String, howToFix: String) throws(DataError) -> ([Int], ArraySlice<UInt8>) {
         let headerSize = 4 + 4 * dimensions
         guard bytes.count >= 4 else {
-            throw .truncated(path: path, expectedBytes: headerSize, actualBytes: bytes.count, fix: fix)
+            throw .truncated(path: path, expectedBytes: headerSize, actualBytes: bytes.count, howToFix: howToFix)
         }
         let magic = bigEndianUInt32(bytes, at: 0)
         let expected = UInt32(0x0800) | UInt32(dimensions)
         guard magic == expected else {
             throw .wrongMagic(
-                path: path, expected: hex(expected), found: hex(magic), fix: fix)
+                path: path, expected: hex(expected), found: hex(magic), howToFix: howToFix)
         }
         guard bytes.count >= headerSize else {
-            throw .truncated(path: path, expectedBytes: headerSize, actualBytes: bytes.count, fix: fix)
+            throw .truncated(path: path, expectedBytes: headerSize, actualBytes: bytes.count, howToFix: howToFix)
         }
         let dims = (0..<dimensions).map { Int(bigEndianUInt32(bytes, at: 4 + 4 * $0)) }
         let (bodySize, overflow) = dims.reduce((1, false)) { acc, d in
@@ -74,7 +74,7 @@ public enum IDX {
         guard !overflow, bytes.count - headerSize >= bodySize else {
             throw .truncated(
                 path: path, expectedBytes: overflow ? Int.max : headerSize + bodySize,
-                actualBytes: bytes.count, fix: fix)
+                actualBytes: bytes.count, howToFix: howToFix)
         }
         return (dims, bytes[headerSize..<(headerSize + bodySize)])
     }

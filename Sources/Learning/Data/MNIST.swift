@@ -8,15 +8,15 @@ public enum MNIST {
     /// missing or broken file's error names the set-up command that fills `dataFolder`.
     public static func load(dataFolder: String? = nil) throws(DataError) -> TrainTestSplit {
         let root = dataFolder ?? DataLocation.dataFolder
-        return try load(from: root + "/mnist", fix: "fetch MNIST: \(DataLocation.setupCommand(dataFolder: root))")
+        return try load(from: root + "/mnist", howToFix: "fetch MNIST: \(DataLocation.setupCommand(dataFolder: root))")
     }
 
-    /// Loads both sets from the MNIST folder `folder` itself; `fix` is what a missing file's
+    /// Loads both sets from the MNIST folder `folder` itself; `howToFix` is what a missing file's
     /// error tells the user to do.
-    public static func load(from folder: String, fix: String) throws(DataError) -> TrainTestSplit {
+    public static func load(from folder: String, howToFix: String) throws(DataError) -> TrainTestSplit {
         TrainTestSplit(
-            train: try IDXDataSet.load(folder: folder, prefix: "train", classNames: classNames, fix: fix),
-            test: try IDXDataSet.load(folder: folder, prefix: "t10k", classNames: classNames, fix: fix))
+            train: try IDXDataSet.load(folder: folder, prefix: "train", classNames: classNames, howToFix: howToFix),
+            test: try IDXDataSet.load(folder: folder, prefix: "t10k", classNames: classNames, howToFix: howToFix))
     }
 }
 
@@ -31,10 +31,10 @@ public enum FashionMNIST {
     /// Loads both sets from `folder` (default: Debian's `/usr/share/datasets/fashion-mnist`).
     public static func load(from folder: String? = nil) throws(DataError) -> TrainTestSplit {
         let folder = folder ?? DataLocation.fashionMNISTFolder
-        let fix = "install dataset-fashion-mnist: \(DataLocation.setupCommand)"
+        let howToFix = "install dataset-fashion-mnist: \(DataLocation.setupCommand)"
         return TrainTestSplit(
-            train: try IDXDataSet.load(folder: folder, prefix: "train", classNames: classNames, fix: fix),
-            test: try IDXDataSet.load(folder: folder, prefix: "t10k", classNames: classNames, fix: fix))
+            train: try IDXDataSet.load(folder: folder, prefix: "train", classNames: classNames, howToFix: howToFix),
+            test: try IDXDataSet.load(folder: folder, prefix: "t10k", classNames: classNames, howToFix: howToFix))
     }
 }
 
@@ -46,17 +46,17 @@ enum IDXDataSet {
     /// The split `prefix` ("train", "t10k") of `folder`, raw or gzipped. Throws what the IDX
     /// reader throws, and `unexpectedShape` for images that are not 28×28 (another data set's
     /// file, which the models would reject with a less helpful message).
-    static func load(folder: String, prefix: String, classNames: [String], fix: String) throws(DataError) -> LabeledImages {
+    static func load(folder: String, prefix: String, classNames: [String], howToFix: String) throws(DataError) -> LabeledImages {
         func path(_ kind: String) -> String {
             let raw = "\(folder)/\(prefix)-\(kind)"
             return fileExists(raw) || !fileExists(raw + ".gz") ? raw : raw + ".gz"
         }
         let imagesPath = path("images-idx3-ubyte")
         let set = try IDX.readLabeledImages(
-            images: imagesPath, labels: path("labels-idx1-ubyte"), classNames: classNames, fix: fix)
+            images: imagesPath, labels: path("labels-idx1-ubyte"), classNames: classNames, howToFix: howToFix)
         let size = Array(set.images.shape.dropFirst().prefix(2))
         guard size == imageSize else {
-            throw .unexpectedShape(path: imagesPath, expected: imageSize, found: size, fix: fix)
+            throw .unexpectedShape(path: imagesPath, expected: imageSize, found: size, howToFix: howToFix)
         }
         return set
     }

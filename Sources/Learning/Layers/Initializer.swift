@@ -1,5 +1,6 @@
 /// How a layer's kernel starts: Keras's default Glorot-uniform, or zeros (the softmax regression
-/// of study 3, whose whole run is then deterministic). Biases always start at zero, as in Keras.
+/// of the MNISTSoftmaxLabelling study, whose whole run is then deterministic). Biases always start
+/// at zero, as in Keras.
 public enum Initializer: String, Codable, Sendable {
     /// Uniform on ±√(6 / (fanIn + fanOut)) (Glorot & Bengio 2010), Keras's `glorot_uniform`.
     case glorotUniform

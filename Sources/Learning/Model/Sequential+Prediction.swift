@@ -57,7 +57,7 @@ extension Sequential: Classifier {
     }
 
     /// The inputs of the last layer [N, features] for `images`: the learned representation the
-    /// classifier reads (study 5's diversity sampling clusters these).
+    /// classifier reads (the CIFARUncertaintyShare study's diversity sampling clusters these).
     public func penultimateFeatures(_ images: Tensor, batchSize: Int = 256) -> Tensor {
         precondition(layers.count >= 2, "a one-layer model has no penultimate layer")
         let features = activations(of: layers.count - 2, for: images, batchSize: batchSize)

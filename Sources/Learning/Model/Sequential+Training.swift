@@ -1,7 +1,10 @@
 import Foundation
 
 /// `fit`: Keras's training loop — epochs of shuffled mini-batches, a validation split taken from
-/// the end of the arrays, early stopping, and progress for a person watching.
+/// the end of the arrays, early stopping, and progress for a person watching. `fit` reads as the
+/// loop over epochs; each piece does one thing: `trainingSplit` (arguments and validation split),
+/// `trainEpoch` (one epoch's batches), `trainBatch` (one mini-batch step), `record` (an epoch's
+/// metrics), `EarlyStoppingWatch` (when to stop, which weights to keep).
 extension Sequential {
     /// Trains the model in place on `images` [N] + inputShape with class indices `labels` [N] and
     /// returns the per-epoch metrics.
@@ -12,7 +15,7 @@ extension Sequential {
     /// - `earlyStopping`: stop when its metric stops improving, by default with the best epoch's
     ///   weights restored.
     /// - `shuffle`: draw a new order of the training images every epoch. Without it the batches
-    ///   are read in place, in order (study 3's full-batch steps).
+    ///   are read in place, in order (the MNISTSoftmaxLabelling study's full-batch steps).
     /// - `generator`: one draw from it seeds the shuffling and the dropout masks.
     /// - `progress`: told about epochs and, for epochs of 10 batches or more, batches.
     ///
@@ -27,105 +30,35 @@ extension Sequential {
         validationData: LabeledImages? = nil, earlyStopping: EarlyStopping? = nil, shuffle: Bool = true,
         generator: inout SeededGenerator, progress: (any ProgressObserver)? = nil
     ) throws(ModelError) -> TrainingHistory {
-        try check(images, labels: labels)
-        guard epochs >= 0 else { throw .invalidArgument(name: "epochs", value: "\(epochs)", expected: "≥ 0") }
-        guard batchSize > 0 else { throw .invalidArgument(name: "batchSize", value: "\(batchSize)", expected: "> 0") }
-        guard validationSplit >= 0 && validationSplit < 1 else {
-            throw .invalidArgument(name: "validationSplit", value: "\(validationSplit)", expected: "in [0, 1)")
-        }
-        if validationData != nil && validationSplit > 0 {
-            throw .invalidArgument(name: "validationSplit", value: "\(validationSplit)", expected: "0 when validationData is given")
-        }
-        let trainCount = Int(Double(images.rows) * (1 - validationSplit))
-        guard trainCount > 0 else {
-            throw .invalidArgument(name: "training images", value: "\(trainCount)", expected: "at least 1 after the validation split")
-        }
-        let batchSize = min(batchSize, trainCount)
-        var validation: (images: Tensor, labels: [Int])?
-        if let validationData {
-            try check(validationData.images, labels: validationData.labels)
-            validation = (validationData.images, validationData.labels)
-        } else if trainCount < images.rows {
-            validation = (images.slicing(rows: trainCount..<images.rows), Array(labels[trainCount...]))
-        }
-        if let earlyStopping {
-            guard earlyStopping.patience >= 1 else {
-                throw .invalidArgument(name: "patience", value: "\(earlyStopping.patience)", expected: "≥ 1")
-            }
-            if earlyStopping.monitor.needsValidation && validation == nil {
-                throw .noValidationData(monitor: earlyStopping.monitor)
-            }
-        }
-
+        let split = try trainingSplit(
+            images, labels: labels, epochs: epochs, batchSize: batchSize, validationSplit: validationSplit,
+            validationData: validationData, earlyStopping: earlyStopping)
         let clock = ContinuousClock(), started = clock.now
         let streams = SeededGenerator(seed: generator.next())
         var shuffling = streams.split("shuffle"), dropout = streams.split("dropout")
         var history = TrainingHistory()
-        var (best, bestWeights, epochsWithoutImprovement): (Double?, [Tensor]?, Int) = (nil, nil, 0)
-        let batchCount = (trainCount + batchSize - 1) / batchSize
-        let width = images.elementsPerRow
-        var batchLabels = [Int](repeating: 0, count: batchSize)
+        var watch = earlyStopping.map { EarlyStoppingWatch(rule: $0) }
+        var batchLabels = [Int](repeating: 0, count: split.batchSize)
         var divergence: ModelError?
         progress?.begin("Epochs", total: epochs)
         images.scalars.withUnsafeBufferPointer { all in
-            training: for epoch in 0..<epochs {
+            for epoch in 0..<epochs {
                 let order = shuffle
-                    ? randomSample(Array(0..<trainCount), count: trainCount, using: &shuffling) : Array(0..<trainCount)
-                let reportEvery = batchCount >= 10 ? max(1, batchCount / 50) : 0
-                if reportEvery > 0 { progress?.begin("Epoch \(epoch + 1)/\(epochs)", total: batchCount) }
-                var (lossSum, correct) = (0.0, 0)
-                for batch in 0..<batchCount {
-                    let rows = order[(batch * batchSize)..<min(trainCount, (batch + 1) * batchSize)]
-                    let input: UnsafeBufferPointer<Float>
-                    if shuffle {
-                        let gathered = batchImages.prefix(rows.count * width)
-                        for (k, row) in rows.enumerated() {
-                            (gathered.baseAddress! + k * width).update(from: all.baseAddress! + row * width, count: width)
-                        }
-                        input = UnsafeBufferPointer(gathered)
-                    } else {
-                        input = UnsafeBufferPointer(rebasing: all[(rows.first! * width)..<((rows.last! + 1) * width)])
-                    }
-                    for (k, row) in rows.enumerated() { batchLabels[k] = labels[row] }
-                    lossSum += regularizationLoss * Double(rows.count)
-                    let masks = dropout
-                    let step = batchLabels.withUnsafeBufferPointer {
-                        trainStep(input, labels: $0.baseAddress!, batch: rows.count, dropout: &dropout)
-                    }
-                    guard step.loss.isFinite else {
-                        let source = firstNonFiniteSource(input, batch: rows.count, dropout: masks)
-                        divergence = .diverged(epoch: epoch + 1, batch: batch + 1, loss: step.loss, source: source)
-                        if reportEvery > 0 { progress?.end(summary: "") }
-                        break training
-                    }
-                    lossSum += step.loss
-                    correct += step.correct
-                    if reportEvery > 0 && ((batch + 1) % reportEvery == 0 || batch + 1 == batchCount) {
-                        progress?.update(
-                            completed: batch + 1,
-                            detail: "loss \(format(lossSum / Double(batch * batchSize + rows.count)))")
-                    }
+                    ? drawWithoutReplacement(Array(0..<split.trainCount), count: split.trainCount, using: &shuffling)
+                    : Array(0..<split.trainCount)
+                let totals: (lossSum: Double, correct: Int)
+                do throws(ModelError) {
+                    totals = try trainEpoch(
+                        all, labels: labels, order: order, gather: shuffle, epoch: epoch, of: epochs, split: split,
+                        batchLabels: &batchLabels, dropout: &dropout, progress: progress)
+                } catch {
+                    divergence = error
+                    break
                 }
-                if reportEvery > 0 { progress?.end(summary: "") }
-                history.loss.append(lossSum / Double(trainCount))
-                history.accuracy.append(Double(correct) / Double(trainCount))
-                if let validation {
-                    let scores = evaluateChecked(validation.images, labels: validation.labels, batchSize: max(batchSize, 256))
-                    history.validationLoss.append(scores.loss)
-                    history.validationAccuracy.append(scores.accuracy)
-                }
+                record(totals, split: split, into: &history)
                 progress?.update(completed: epoch + 1, detail: summary(of: history, epoch: epoch))
-                guard let earlyStopping else { continue }
-                let value = history.values(of: earlyStopping.monitor)[epoch]
-                if earlyStopping.improves(value, on: best) {
-                    (best, history.bestEpoch, epochsWithoutImprovement) = (value, epoch, 0)
-                    if earlyStopping.restoreBestWeights { bestWeights = weights }
-                } else {
-                    epochsWithoutImprovement += 1
-                    if epochsWithoutImprovement >= earlyStopping.patience {
-                        history.stoppedEarly = epoch + 1 < epochs
-                        break
-                    }
+                if watch?.shouldStop(after: epoch, of: epochs, history: &history, currentWeights: { weights }) == true {
+                    break
                 }
             }
         }
@@ -133,7 +66,7 @@ extension Sequential {
             progress?.end(summary: "")
             throw divergence
         }
-        if let bestWeights, let bestEpoch = history.bestEpoch, bestEpoch + 1 < history.epochs {
+        if let bestWeights = watch?.bestWeights, let bestEpoch = history.bestEpoch, bestEpoch + 1 < history.epochs {
             weights = bestWeights
             history.restoredBestWeights = true
         }
@@ -153,6 +86,123 @@ extension Sequential {
             data.images, labels: data.labels, epochs: epochs, batchSize: batchSize, validationSplit: validationSplit,
             validationData: validationData, earlyStopping: earlyStopping, shuffle: shuffle, generator: &generator,
             progress: progress)
+    }
+
+    /// Checks `fit`'s arguments and splits the arrays: the first `trainCount` images train, the
+    /// rest validate (Keras's `validation_split`, taken before any shuffling), unless a separate
+    /// `validationData` is given. The batch size is clamped to the training images.
+    private func trainingSplit(
+        _ images: Tensor, labels: [Int], epochs: Int, batchSize: Int, validationSplit: Double,
+        validationData: LabeledImages?, earlyStopping: EarlyStopping?
+    ) throws(ModelError) -> TrainingSplit {
+        try check(images, labels: labels)
+        guard epochs >= 0 else { throw .invalidArgument(name: "epochs", value: "\(epochs)", expected: "≥ 0") }
+        guard batchSize > 0 else { throw .invalidArgument(name: "batchSize", value: "\(batchSize)", expected: "> 0") }
+        guard validationSplit >= 0 && validationSplit < 1 else {
+            throw .invalidArgument(name: "validationSplit", value: "\(validationSplit)", expected: "in [0, 1)")
+        }
+        if validationData != nil && validationSplit > 0 {
+            throw .invalidArgument(name: "validationSplit", value: "\(validationSplit)", expected: "0 when validationData is given")
+        }
+        let trainCount = Int(Double(images.rows) * (1 - validationSplit))
+        guard trainCount > 0 else {
+            throw .invalidArgument(name: "training images", value: "\(trainCount)", expected: "at least 1 after the validation split")
+        }
+        var validation: (images: Tensor, labels: [Int])?
+        if let validationData {
+            try check(validationData.images, labels: validationData.labels)
+            validation = (validationData.images, validationData.labels)
+        } else if trainCount < images.rows {
+            validation = (images.slicing(rows: trainCount..<images.rows), Array(labels[trainCount...]))
+        }
+        if let earlyStopping {
+            guard earlyStopping.patience >= 1 else {
+                throw .invalidArgument(name: "patience", value: "\(earlyStopping.patience)", expected: "≥ 1")
+            }
+            if earlyStopping.monitor.needsValidation && validation == nil {
+                throw .noValidationData(monitor: earlyStopping.monitor)
+            }
+        }
+        return TrainingSplit(
+            trainCount: trainCount, batchSize: min(batchSize, trainCount), width: images.elementsPerRow,
+            validation: validation)
+    }
+
+    /// One epoch: the mini-batches of the training rows in `order`, in turn, with a progress bar of
+    /// its own for epochs of 10 batches or more. Returns the summed loss (L2 terms included, per
+    /// image) and the number classified correctly; throws `.diverged` at the first batch whose
+    /// loss is not finite, with the weights from before that batch.
+    private func trainEpoch(
+        _ all: UnsafeBufferPointer<Float>, labels: [Int], order: [Int], gather: Bool, epoch: Int, of epochs: Int,
+        split: TrainingSplit, batchLabels: inout [Int], dropout: inout SeededGenerator, progress: (any ProgressObserver)?
+    ) throws(ModelError) -> (lossSum: Double, correct: Int) {
+        let (batchSize, batchCount) = (split.batchSize, split.batchCount)
+        let reportEvery = batchCount >= 10 ? max(1, batchCount / 50) : 0
+        if reportEvery > 0 { progress?.begin("Epoch \(epoch + 1)/\(epochs)", total: batchCount) }
+        var (lossSum, correct) = (0.0, 0)
+        for batch in 0..<batchCount {
+            let rows = order[(batch * batchSize)..<min(split.trainCount, (batch + 1) * batchSize)]
+            lossSum += regularizationLoss * Double(rows.count)
+            let step: (loss: Double, correct: Int)
+            do throws(ModelError) {
+                step = try trainBatch(
+                    all, labels: labels, rows: rows, gather: gather, width: split.width, batchLabels: &batchLabels,
+                    dropout: &dropout, epoch: epoch, batch: batch)
+            } catch {
+                if reportEvery > 0 { progress?.end(summary: "") }
+                throw error
+            }
+            lossSum += step.loss
+            correct += step.correct
+            if reportEvery > 0 && ((batch + 1) % reportEvery == 0 || batch + 1 == batchCount) {
+                progress?.update(
+                    completed: batch + 1, detail: "loss \(format(lossSum / Double(batch * batchSize + rows.count)))")
+            }
+        }
+        if reportEvery > 0 { progress?.end(summary: "") }
+        return (lossSum, correct)
+    }
+
+    /// One mini-batch step on the images `rows` of `all` [N, width]: copied together into the
+    /// batch workspace when `gather` (a shuffled order), else read in place (consecutive rows).
+    /// Returns the batch's summed loss and correct count; throws `.diverged`, naming epoch, batch
+    /// and where the non-finite numbers first appear, when the loss is not finite.
+    private func trainBatch(
+        _ all: UnsafeBufferPointer<Float>, labels: [Int], rows: ArraySlice<Int>, gather: Bool, width: Int,
+        batchLabels: inout [Int], dropout: inout SeededGenerator, epoch: Int, batch: Int
+    ) throws(ModelError) -> (loss: Double, correct: Int) {
+        let input: UnsafeBufferPointer<Float>
+        if gather {
+            let gathered = batchImages.prefix(rows.count * width)
+            for (k, row) in rows.enumerated() {
+                (gathered.baseAddress! + k * width).update(from: all.baseAddress! + row * width, count: width)
+            }
+            input = UnsafeBufferPointer(gathered)
+        } else {
+            input = UnsafeBufferPointer(rebasing: all[(rows.first! * width)..<((rows.last! + 1) * width)])
+        }
+        for (k, row) in rows.enumerated() { batchLabels[k] = labels[row] }
+        let masks = dropout
+        let step = batchLabels.withUnsafeBufferPointer {
+            trainStep(input, labels: $0.baseAddress!, batch: rows.count, dropout: &dropout)
+        }
+        guard step.loss.isFinite else {
+            let source = firstNonFiniteSource(input, batch: rows.count, dropout: masks)
+            throw .diverged(epoch: epoch + 1, batch: batch + 1, loss: step.loss, source: source)
+        }
+        return (step.loss, step.correct)
+    }
+
+    /// Appends an epoch's mean training loss and accuracy to `history`, and its scores on the
+    /// validation set if there is one.
+    private func record(_ totals: (lossSum: Double, correct: Int), split: TrainingSplit, into history: inout TrainingHistory) {
+        history.loss.append(totals.lossSum / Double(split.trainCount))
+        history.accuracy.append(Double(totals.correct) / Double(split.trainCount))
+        if let validation = split.validation {
+            let scores = evaluateChecked(validation.images, labels: validation.labels, batchSize: max(split.batchSize, 256))
+            history.validationLoss.append(scores.loss)
+            history.validationAccuracy.append(scores.accuracy)
+        }
     }
 
     /// Where the non-finite numbers of a diverged batch first appear, for its error: "the
@@ -181,6 +231,46 @@ extension Sequential {
 
     private func format(_ value: Double) -> String {
         String(format: "%.4f", value)
+    }
+}
+
+/// What `fit` trains on: the first `trainCount` rows of the arrays in batches of `batchSize`
+/// (already clamped to `trainCount`), each image `width` floats, and the validation set if any.
+private struct TrainingSplit {
+    let trainCount: Int
+    let batchSize: Int
+    let width: Int
+    let validation: (images: Tensor, labels: [Int])?
+
+    var batchCount: Int { (trainCount + batchSize - 1) / batchSize }
+}
+
+/// Early stopping as training runs (Keras's callback): the best value of the watched metric so
+/// far, the weights of that epoch if they are to be restored, and the epochs since it.
+private struct EarlyStoppingWatch {
+    let rule: EarlyStopping
+    var best: Double?
+    var bestWeights: [Tensor]?
+    var epochsWithoutImprovement = 0
+
+    init(rule: EarlyStopping) { self.rule = rule }
+
+    /// Reads `epoch`'s value of the metric from `history` (marking the best epoch there, and
+    /// keeping `currentWeights()` when it improves); true when training should stop, `patience`
+    /// epochs after the last improvement.
+    mutating func shouldStop(
+        after epoch: Int, of epochs: Int, history: inout TrainingHistory, currentWeights: () -> [Tensor]
+    ) -> Bool {
+        let value = history.values(of: rule.monitor)[epoch]
+        if rule.improves(value, on: best) {
+            (best, history.bestEpoch, epochsWithoutImprovement) = (value, epoch, 0)
+            if rule.restoreBestWeights { bestWeights = currentWeights() }
+            return false
+        }
+        epochsWithoutImprovement += 1
+        guard epochsWithoutImprovement >= rule.patience else { return false }
+        history.stoppedEarly = epoch + 1 < epochs
+        return true
     }
 }
 

@@ -14,7 +14,7 @@ public final class Sequential {
     /// The layers, input first.
     public let layers: [Layer]
     /// The shape of one example's output after each layer, e.g. [26, 26, 32] after the first
-    /// convolution of study 4.
+    /// convolution of the MNISTBayesianDropout study's network.
     public let outputShapes: [[Int]]
     /// The optimizer `fit` steps with; its state persists between calls to `fit`.
     public var optimizer: any Optimizer

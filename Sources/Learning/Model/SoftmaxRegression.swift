@@ -1,5 +1,6 @@
-/// Study 3's classifier: softmax regression trained by full-batch Adam steps, scored after every
-/// step, stopped 10 steps after its best score and returned to the best weights.
+/// The MNISTSoftmaxLabelling study's classifier: softmax regression trained by full-batch Adam
+/// steps, scored after every step, stopped 10 steps after its best score and returned to the best
+/// weights.
 ///
 /// It wraps `StudyModels.softmaxRegression` so that the study reads as the original did
 /// (`fit`, `predict`, and a `reset` at the start of each experiment). Each `fit` continues from

@@ -1,5 +1,5 @@
 /// Adadelta (Zeiler 2012) as Keras 2 computes it, with Keras 2's defaults (learning rate 0.001,
-/// ρ 0.95, ε 1e-7), which study 2 uses; the original paper's rule is learning rate 1.0.
+/// ρ 0.95, ε 1e-7), which the MNISTEntropySampling study uses; the original paper's rule is learning rate 1.0.
 ///
 ///   a = ρ · a + (1 - ρ) · g²
 ///   Δ = g · √(u + ε) / √(a + ε)

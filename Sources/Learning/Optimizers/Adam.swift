@@ -6,7 +6,7 @@ import Foundation
 ///   lr  = learningRate / (1 + decay · t)                    (Keras 2's `decay` argument)
 ///   m   = β1 · m + (1 - β1) · g;   v = β2 · v + (1 - β2) · g²
 ///   p  -= lr · √(1 - β2^(t+1)) / (1 - β1^(t+1)) · m / (√v + ε)
-/// Study 1 trains with decay 1e-6, as the original's `Adam(lr=1e-3, decay=1e-6)` did.
+/// The FashionMarginAugmentation study trains with decay 1e-6, as the original's `Adam(lr=1e-3, decay=1e-6)` did.
 public struct Adam: Optimizer, Equatable {
     /// The base step size (Keras default 0.001).
     public var learningRate: Float

@@ -13,8 +13,8 @@ import Foundation
 /// The same re-execution sets `OPENBLAS_THREAD_TIMEOUT` (unless already set): how long an idle
 /// OpenBLAS thread spins, calling `sched_yield`, before it sleeps. OpenBLAS's default is 2^28
 /// cycles, some 60 ms, and the convolutions run their own single-threaded GEMMs on every core
-/// between OpenBLAS's threaded ones, so the spinning threads took cores from them (10 % of a
-/// study-4 training step's samples were `sched_yield`).
+/// between OpenBLAS's threaded ones, so the spinning threads took cores from them (10 % of the samples
+/// of a training step of the MNISTBayesianDropout study's network were `sched_yield`).
 public enum BLASKernels {
     static let overrideVariable = "ACTIVE_LEARNING_BLAS_CORETYPE"
     static let reexecMarker = "ACTIVE_LEARNING_BLAS_REEXEC"

@@ -6,7 +6,7 @@
 /// The source files of the libraries a notebook is linked with, each with a hash of its bytes,
 /// taken at build time (a build plugin writes it into the binary, so a moved binary still knows).
 public struct LibraryFingerprint: Codable, Equatable, Sendable {
-    /// File path relative to the package root ("Sources/Learning/Layers/Conv2D.swift") → a hex
+    /// File path relative to the package root ("Sources/Learning/Convolution/Conv2D.swift") → a hex
     /// digest of its content.
     public var files: [String: String]
 

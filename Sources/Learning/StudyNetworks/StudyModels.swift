@@ -1,8 +1,12 @@
+// The studies' networks (the Model folder holds what they are built from: Sequential, training,
+// prediction). One builder per study notebook, named after its data and architecture.
+
 /// The five studies' models, by name, as shared/STUDIES.md specifies them: each builder returns a
 /// fresh `Sequential` with its study's optimizer, weights drawn from the generator passed in.
-/// Pass another optimizer to vary an experiment (study 2's extra run at learning rate 1.0).
+/// Pass another optimizer to vary an experiment (the MNISTEntropySampling study's extra run
+/// at learning rate 1.0).
 public enum StudyModels {
-    /// Study 1 (Fashion-MNIST): three blocks of Conv 3×3 'same' relu → BatchNorm → MaxPool 2 →
+    /// FashionMarginAugmentation (Fashion-MNIST): three blocks of Conv 3×3 'same' relu → BatchNorm → MaxPool 2 →
     /// Dropout .25 with 64, 128 and 256 filters, then Dense 1024 relu → Dropout .25 → Dense 512
     /// relu → Dropout .25 → Dense classes. Adam, learning rate 1e-3, legacy decay 1e-6.
     public static func fashionCNN(
@@ -22,7 +26,7 @@ public enum StudyModels {
             generator: &generator)
     }
 
-    /// Study 2 (MNIST, Keras's mnist_cnn example): Conv 32 3×3 valid relu → Conv 64 3×3 valid relu
+    /// MNISTEntropySampling (MNIST, Keras's mnist_cnn example): Conv 32 3×3 valid relu → Conv 64 3×3 valid relu
     /// → MaxPool 2 → Dropout .25 → Flatten → Dense 128 relu → Dense classes. Adadelta with Keras 2's
     /// defaults (learning rate 0.001, ρ .95, ε 1e-7).
     public static func mnistCNN(
@@ -39,7 +43,7 @@ public enum StudyModels {
             optimizer: optimizer, generator: &generator)
     }
 
-    /// Study 4 (MNIST, Bayesian active learning): Conv 32 3×3 valid relu → Conv 32 3×3 valid relu
+    /// MNISTBayesianDropout (MNIST, Bayesian active learning): Conv 32 3×3 valid relu → Conv 32 3×3 valid relu
     /// → MaxPool 5 → Dropout .25 → Flatten → Dense 128 relu with L2 3.5 / `labelledCount` →
     /// Dropout .5 → Dense classes. Adam with Keras's defaults.
     public static func bayesianCNN(
@@ -60,7 +64,7 @@ public enum StudyModels {
             optimizer: optimizer, generator: &generator)
     }
 
-    /// Study 5 (CIFAR-10, or Fashion-MNIST as the fallback): Conv 32 3×3 valid relu → Conv 64 3×3
+    /// CIFARUncertaintyShare (CIFAR-10, or Fashion-MNIST as the fallback): Conv 32 3×3 valid relu → Conv 64 3×3
     /// valid relu → MaxPool 2 → Flatten → Dense 128 relu → Dense classes. Adam with Keras's
     /// defaults. The filter counts are ours (the original did not state them); the penultimate
     /// layer's 128 features feed diversity sampling.
@@ -77,7 +81,7 @@ public enum StudyModels {
             optimizer: optimizer, generator: &generator)
     }
 
-    /// Study 3 (MNIST): softmax regression, Flatten → Dense classes with zero-initialised weights
+    /// MNISTSoftmaxLabelling (MNIST): softmax regression, Flatten → Dense classes with zero-initialised weights
     /// and biases, so that training is deterministic. Adam at `learningRate` (0.1), β .9/.999,
     /// ε 1e-8.
     public static func softmaxRegression(

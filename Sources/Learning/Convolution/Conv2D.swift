@@ -1,18 +1,3 @@
-/// How `Conv2D` computes its passes, chosen per layer when it is built.
-enum ConvolutionAlgorithm: Sendable {
-    /// The AVX-512 kernels that read the images in place (Conv2D+Direct.swift), where the CPU has
-    /// them and the filters come in blocks of 32; the input gradient too where the input channels do.
-    case direct
-    /// Winograd F(2×2, 3×3) for 3×3 kernels: all three passes in AVX-512 kernels where the
-    /// channels come in 16s and the filters in 32s (Tensor/WinogradAVX512.swift), else the forward
-    /// pass and the input gradient through OpenBLAS on many channels (Conv2D+Winograd.swift), the
-    /// kernel gradient directly or by im2col.
-    case winograd
-    /// im2col + GEMM for every pass: what runs anywhere, and the reference the others are tested
-    /// against.
-    case im2col
-}
-
 /// A stride-1 2-D convolution and its gradients. `algorithm` says how it is computed; this file
 /// holds the choice and the im2col + GEMM path:
 /// output [N·outH·outW, filters] = activation(patches [N·outH·outW, k·k·C] · kernel [k·k·C, filters] + bias),

@@ -1,6 +1,6 @@
 /// Conv2D's forward pass and input gradient by Winograd F(2×2, 3×3), for layers whose `algorithm`
-/// is `.winograd`: by the AVX-512 kernel (Tensor/WinogradAVX512.swift) where it handles the
-/// channels, else by the portable transforms and OpenBLAS (Tensor/Winograd.swift). The batch is
+/// is `.winograd`: by the AVX-512 kernel (WinogradAVX512.swift) where it handles the
+/// channels, else by the portable transforms and OpenBLAS (Winograd.swift). The batch is
 /// split between the cores as in the im2col path, each worker taking its images in chunks whose
 /// transforms fit `winogradBudgetPerThread` on the portable path.
 extension Conv2D {

@@ -2,8 +2,9 @@
 steps our `Benchmarks` target uses, so that `make bench` can print the two side by side.
 
 Each measurement is the best of several repeats, printed as `result <model> <phase> <value> <unit>`:
-train and predict in images/s, acquire (one study-4 acquisition step: 100 forward passes with
-dropout on over 2 000 images) in seconds.
+train and predict in images/s, acquire (one MNISTBayesianDropout acquisition step: 100 forward
+passes with dropout on over 2 000 images) in seconds. Models are named by the study notebook
+they belong to.
 """
 import os
 import sys
@@ -17,8 +18,9 @@ from tensorflow.keras import layers
 REPEATS = int(os.environ.get("BENCH_REPEATS", "5"))
 
 
-def study1():
-    """Fashion-MNIST CNN of study 1 (Adam with legacy-style decay is not timed differently)."""
+def fashion_cnn():
+    """Fashion-MNIST CNN of the FashionMarginAugmentation study (Adam with legacy-style decay is not
+    timed differently)."""
     m = keras.Sequential([
         keras.Input((28, 28, 1)),
         layers.Conv2D(64, 3, padding="same", activation="relu"), layers.BatchNormalization(),
@@ -34,7 +36,7 @@ def study1():
     return m
 
 
-def study2():
+def mnist_cnn():
     m = keras.Sequential([
         keras.Input((28, 28, 1)),
         layers.Conv2D(32, 3, activation="relu"), layers.Conv2D(64, 3, activation="relu"),
@@ -45,7 +47,7 @@ def study2():
     return m
 
 
-def study4():
+def bayesian_cnn():
     m = keras.Sequential([
         keras.Input((28, 28, 1)),
         layers.Conv2D(32, 3, activation="relu"), layers.Conv2D(32, 3, activation="relu"),
@@ -111,16 +113,16 @@ def main():
     tf.config.threading.set_inter_op_parallelism_threads(1)
     print(f"# TensorFlow {tf.__version__}, Keras {keras.__version__}", file=sys.stderr)
     image = (28, 28, 1)
-    m = study1()
-    report("study1", "train", train_rate(m, image, 32, 60), "images/s")
-    report("study1", "predict", predict_rate(m, image, 256, 10_000), "images/s")
-    m = study2()
-    report("study2", "train", train_rate(m, image, 32, 100), "images/s")
-    report("study2", "predict", predict_rate(m, image, 256, 10_000), "images/s")
-    m = study4()
-    report("study4", "train", train_rate(m, image, 128, 40), "images/s")
-    report("study4", "predict", predict_rate(m, image, 256, 10_000), "images/s")
-    report("study4", "acquire", acquire_seconds(m), "s")
+    m = fashion_cnn()
+    report("FashionMarginAugmentation", "train", train_rate(m, image, 32, 60), "images/s")
+    report("FashionMarginAugmentation", "predict", predict_rate(m, image, 256, 10_000), "images/s")
+    m = mnist_cnn()
+    report("MNISTEntropySampling", "train", train_rate(m, image, 32, 100), "images/s")
+    report("MNISTEntropySampling", "predict", predict_rate(m, image, 256, 10_000), "images/s")
+    m = bayesian_cnn()
+    report("MNISTBayesianDropout", "train", train_rate(m, image, 128, 40), "images/s")
+    report("MNISTBayesianDropout", "predict", predict_rate(m, image, 256, 10_000), "images/s")
+    report("MNISTBayesianDropout", "acquire", acquire_seconds(m), "s")
     m = softmax()
     report("softmax", "train", train_rate(m, (784,), 4000, 1), "images/s")
     report("softmax", "predict", predict_rate(m, (784,), 400, 400), "images/s")

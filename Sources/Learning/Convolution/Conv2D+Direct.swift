@@ -1,6 +1,6 @@
 /// Conv2D's passes through the AVX-512 kernels: the forward pass of `.direct` layers
-/// (Tensor/DirectConvolution.swift), and the backward pass of every layer whose filters those
-/// kernels handle, direct or Winograd (Tensor/WinogradAVX512.swift). Each worker takes a
+/// (DirectConvolution.swift), and the backward pass of every layer whose filters those
+/// kernels handle, direct or Winograd (WinogradAVX512.swift). Each worker takes a
 /// contiguous share of the batch; padded layers copy one image at a time into the worker's own
 /// scratch.
 extension Conv2D {
