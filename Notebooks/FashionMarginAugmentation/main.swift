@@ -17,7 +17,6 @@
 //: Each control changes one thing, so the gap between it and the original's method measures that
 //: one thing.
 
-import Foundation
 import StudyKit
 
 let notebook = Notebook(host: .studies)
@@ -100,21 +99,20 @@ struct Plan: Codable {
     }
 }
 
-let paperPlan = Plan(
-    initialPerClass: 200, rounds: 9, queriesPerRound: 400, epochs: 40, minimumSteps: nil, candidates: nil,
-    testImages: 10_000, trials: 1)
-let profilePlans: [(name: String, plan: Plan)] = [
-    ("quick", Plan(
+let plans = ProfilePlans(
+    quick: Plan(
         initialPerClass: 10, rounds: 2, queriesPerRound: 50, epochs: 2, minimumSteps: nil, candidates: 300,
-        testImages: 500, trials: 2)),
-    ("standard", Plan(
+        testImages: 500, trials: 2),
+    standard: Plan(
         initialPerClass: 200, rounds: 3, queriesPerRound: 1_200, epochs: 5, minimumSteps: 1_000, candidates: 10_000,
-        testImages: 10_000, trials: 1)),
-    ("paper", paperPlan),
-]
-let chosen = profilePlans[notebook.profile.choose(quick: 0, standard: 1, paper: 2)].plan
-let trials = notebook.trials(quick: chosen.trials, standard: chosen.trials, paper: chosen.trials)
-let plan = { var plan = chosen; plan.trials = trials; return plan }()
+        testImages: 10_000, trials: 1),
+    paper: Plan(
+        initialPerClass: 200, rounds: 9, queriesPerRound: 400, epochs: 40, minimumSteps: nil, candidates: nil,
+        testImages: 10_000, trials: 1),
+    trials: \.trials)
+/// This run's plan: `--profile`'s, with `--trials` trials if given.
+let plan = plans.plan(for: notebook)
+let trials = plan.trials
 
 /// What the original reported for margin + augmentation: labels after each round, test accuracy.
 let reported = LearningCurve(
@@ -144,15 +142,8 @@ func trainingPasses(_ plan: Plan, augmented: Bool) -> Int {
 }
 
 try notebook.cell("The three profiles") {
-    var table = ResultsTable(
-        "What each profile runs (this run: \(notebook.profile.rawValue))",
-        columns: ["", "quick", "standard", "paper (the original)"],
-        notes: [
-            "Every profile trains the same network with Adam (learning rate 1e-3, decay 1e-6), batch 32,"
-                + " a fresh model every round, and runs all three strategies."
-        ])
     let count = { (value: Int) in ResultsTable.Format.count.string(Double(value)) }
-    let rows: [(String, (Plan) -> String)] = [
+    let rows: [ProfilePlans<Plan>.Row] = [
         ("Initial labels (stratified)", { "\(count($0.initialLabels)) (\($0.initialPerClass) per class)" }),
         ("Rounds × labels per round", { "\($0.rounds) × \(count($0.queriesPerRound))" }),
         ("Labels at the end", { count($0.finalLabels) }),
@@ -166,9 +157,13 @@ try notebook.cell("The three profiles") {
             count(profile.trials * arms.reduce(0) { $0 + trainingPasses(profile, augmented: $1.augmented) })
         }),
     ]
-    for (quantity, value) in rows { table.append([quantity] + profilePlans.map { value($0.plan) }) }
-    try notebook.show(table)
-    if trials != chosen.trials { print("--trials \(trials): \(trials) trials of every strategy.") }
+    try notebook.show(plans.table(
+        rows: rows, current: notebook.profile,
+        notes: [
+            "Every profile trains the same network with Adam (learning rate 1e-3, decay 1e-6), batch 32,"
+                + " a fresh model every round, and runs all three strategies."
+        ]))
+    if trials != plans[notebook.profile].trials { print("--trials \(trials): \(trials) trials of every strategy.") }
 }
 
 //: ## The data
@@ -206,8 +201,7 @@ let initialShown = (0..<classNames.count).flatMap { label in
 }
 try notebook.show(ImageGrid(
     title: "Part of trial 1's initial labelled set: \(shownPerClass) of the \(plan.initialPerClass) images of each class",
-    pixels: data.train.images.gathering(rows: initialShown).scalars, shape: [initialShown.count, 28, 28, 1],
-    columns: shownPerClass, rowLabels: classNames))
+    images: data.train, indices: initialShown, columns: shownPerClass, captions: [], rowLabels: classNames))
 
 //: ## The augmenter
 //: Each copy is one draw of four random transformations in Keras's sense: a left–right and a
@@ -237,11 +231,9 @@ try notebook.cell("Show augmented copies beside their originals") {
         Array(0..<half), Array(0..<half).map { $0 + originals.count },
         Array(half..<originals.count), Array(half..<originals.count).map { $0 + originals.count },
     ].flatMap { $0 }
-    let both = Tensor.concatenating([set.images, copies.images]).gathering(rows: order)
-    let names = (set.labels + copies.labels).map { classNames[$0] }
     try notebook.show(ImageGrid(
         title: "Training images (rows 1 and 3) and one augmented copy of each (rows 2 and 4)",
-        pixels: both.scalars, shape: both.shape, columns: half, captions: order.map { names[$0] },
+        images: set.appending(copies), indices: order, columns: half, classNames: true,
         rowLabels: ["original", "copy", "original", "copy"]))
 }
 
@@ -256,9 +248,9 @@ try notebook.cell("Show augmented copies beside their originals") {
 //:
 //: The cell times one short training on this machine and projects what the chosen profile's
 //: training will cost (scoring the pool and the test set comes on top).
-/// Trains fresh study-1 networks: each on its set for the plan's epochs, its weights, shuffling and
-/// dropout masks drawn from the generator it is handed.
-func freshNetworks(_ plan: Plan, progress: any ProgressObserver) -> ActiveLearner.Trainer {
+/// A trainer of fresh networks, reporting its epochs to `progress`: each trains on its set for the
+/// plan's epochs, its weights, shuffling and dropout masks drawn from the generator it is handed.
+func freshNetworks(_ progress: any ProgressObserver) -> ActiveLearner.Trainer {
     { set, generator in
         let model = try StudyModels.fashionCNN(generator: &generator)
         try model.fit(set, epochs: plan.epochs(forImages: set.count), batchSize: 32, generator: &generator, progress: progress)
@@ -271,11 +263,9 @@ try notebook.cell("Time the network") {
     let model = try StudyModels.fashionCNN(generator: &generator)
     print("\(ResultsTable.Format.count.string(Double(model.parameterCount))) trainable parameters")
     let sample = data.train.prefix(notebook.profile == .quick ? 128 : 512)
-    let start = ContinuousClock.now
+    let stopwatch = Stopwatch()
     try model.fit(sample, epochs: 1, batchSize: 32, generator: &generator)
-    let elapsed = ContinuousClock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    let rate = Double(sample.count) / seconds
+    let rate = Double(sample.count) / stopwatch.wallSeconds
     let passes = plan.trials * arms.reduce(0) { $0 + trainingPasses(plan, augmented: $1.augmented) }
     print(String(
         format: "training: %.0f images/s on this machine now; the %@ profile trains %d image passes, about %.0f minutes",
@@ -283,16 +273,16 @@ try notebook.cell("Time the network") {
 }
 
 //: ## Query, label, augment, retrain
-//: The expensive cell. Each strategy of each trial gets an `ActiveLearner`: round 0 trains on the
+//: The expensive cell. Each strategy of each trial is a learner job: round 0 trains on the
 //: initial labels; every later round ranks the candidates by the last model's margin (or, for the
 //: random arm, draws them at random), labels the chosen ones, adds their augmented copies, trains a
-//: fresh network on everything, and scores it on the test set. The strategies take their rounds in
-//: turn, so a run stopped early has every curve equally far along. Each learner's state is
-//: checkpointed after every round: a killed run resumes at the round it reached. Each learner
-//: first retrains the model of its last round, with the same random streams, so the run goes on as
-//: it would have; only the last bits of floating-point rounding can differ, as they already do
-//: between two uninterrupted runs here (their round-0 accuracies agree, their later queries differ
-//: by a few images).
+//: fresh network on everything, and scores it on the test set. The jobs run one after another,
+//: trial 1's three strategies first; each draws from its own copy of its trial's random streams,
+//: so the order changes no number. After every round a job's state is checkpointed with the
+//: round's trained network and its Adam moments (some 130 MB, several seconds to write): a killed
+//: run resumes each job at the round it reached and queries with that network, as an
+//: uninterrupted run would. When a job's last round ends, its network's confusion matrix on the
+//: test set is kept for the per-class comparison below.
 /// One finished arm of one trial: the learner's record and its last model's confusion matrix.
 struct ArmRun: Codable {
     var arm: Int
@@ -301,78 +291,39 @@ struct ArmRun: Codable {
     var confusion: ConfusionMatrix
 }
 
-/// What the checkpoint keeps: each run's state so far (nil before round 0) and, once the run has
-/// finished, its last model's confusion matrix; in the order trial 1's arms, trial 2's, ….
-struct LoopProgress: Codable {
-    var states: [ActiveLearnerState?]
-    var confusions: [ConfusionMatrix?]
-}
-
-/// Forwards long work to the terminal bar but keeps the nested summary lines (each training's,
-/// each round's) out of the report: the loop prints one line per round itself, naming the arm.
-final class BarOnly: ProgressObserver {
-    let bar: any ProgressObserver
-    init(_ bar: any ProgressObserver) { self.bar = bar }
-    func begin(_ label: String, total: Int) { bar.begin(label, total: total) }
-    func update(completed: Int, detail: String) { bar.update(completed: completed, detail: detail) }
-    func end(summary: String) { bar.end(summary: "") }
-}
-
 let runs = try notebook.cell("Run the three strategies", cached: true) {
-    let jobs = (0..<trials).flatMap { trial in arms.indices.map { (trial: trial, arm: $0) } }
-    let checkpoint = notebook.checkpoint(LoopProgress.self)
-    var saved =
-        checkpoint.restore()
-        ?? LoopProgress(states: Array(repeating: nil, count: jobs.count), confusions: Array(repeating: nil, count: jobs.count))
-    let quiet = BarOnly(notebook.progress)
-    let train = freshNetworks(plan, progress: quiet)
-    var learners = try jobs.enumerated().map { index, job in
-        let arm = arms[job.arm]
-        let configuration = ActiveLearner.Configuration(
-            queriesPerRound: plan.queriesPerRound,
-            // the random arm reads no prediction: scoring exactly the images it draws costs nothing
-            candidatesPerRound: arm.strategy is RandomSampling ? plan.queriesPerRound : plan.candidates,
-            augmenter: arm.augmented ? augmenter : nil)
-        var learner: ActiveLearner
-        if let state = saved.states[index] {
-            learner = try ActiveLearner(
-                resuming: state, pool: LabelingPool(oracle: data.train), test: data.test, strategy: arm.strategy,
-                configuration: configuration, train: train)
-        } else {
-            var pool = LabelingPool(oracle: data.train)
-            try pool.label(initialSets[job.trial])
-            learner = ActiveLearner(
-                pool: pool, test: data.test, strategy: arm.strategy, configuration: configuration,
-                generator: notebook.generator("trial \(job.trial)"), train: train)
-        }
-        learner.observer = quiet
-        return learner
+    let pairs = (0..<trials).flatMap { trial in arms.indices.map { (trial: trial, arm: $0) } }
+    let jobs = pairs.map { trial, arm in
+        let name = "trial \(trial + 1) · \(arms[arm].name)"
+        return LearnerJob<ConfusionMatrix?>(
+            name: name, rounds: plan.rounds + 1, pool: LabelingPool(oracle: data.train),
+            initialLabels: { pool in _ = try pool.label(initialSets[trial]) }, test: data.test,
+            strategy: arms[arm].strategy,
+            configuration: .init(
+                queriesPerRound: plan.queriesPerRound,
+                // the random arm reads no prediction: scoring exactly the images it draws costs nothing
+                candidatesPerRound: arms[arm].strategy is RandomSampling ? plan.queriesPerRound : plan.candidates,
+                augmenter: arms[arm].augmented ? augmenter : nil),
+            generator: notebook.generator("trial \(trial)"), train: freshNetworks, notes: nil,
+            afterRound: { finished, confusion in
+                let record = finished.record
+                print(String(
+                    format: "%@ · round %d: %d labels, %d training images × %d epochs, accuracy %.4f (%.0f s)",
+                    name, record.round, record.labelsSpent, record.trainingSetSize,
+                    plan.epochs(forImages: record.trainingSetSize), record.accuracy, record.seconds))
+                if record.round == plan.rounds, let model = finished.learner.model {
+                    confusion = ConfusionMatrix(model, on: data.test)
+                }
+            })
     }
-    let totalRounds = jobs.count * (plan.rounds + 1)
-    notebook.progress.begin("Rounds, all strategies", total: totalRounds)
-    for round in 0...plan.rounds {
-        for (index, job) in jobs.enumerated() where learners[index].round == round {
-            let record = try learners[index].step()
-            saved.states[index] = learners[index].state
-            if learners[index].round > plan.rounds, let model = learners[index].model {
-                saved.confusions[index] = ConfusionMatrix(model, on: data.test)
-            }
-            try checkpoint.save(saved)
-            print(String(
-                format: "trial %d · %@ · round %d: %d labels, %d training images × %d epochs, accuracy %.4f (%.0f s)",
-                job.trial + 1, arms[job.arm].name, round, record.labelsSpent, record.trainingSetSize,
-                plan.epochs(forImages: record.trainingSetSize), record.accuracy, record.seconds))
-            notebook.progress.update(
-                completed: learners.reduce(0) { $0 + $1.round },
-                detail: "\(arms[job.arm].name), round \(round)")
+    let finished = try LearnerRun("Strategies × trials", jobs: jobs).run(in: notebook)
+    return zip(pairs, finished).map { pair, run in
+        guard let confusion = run.notes else {
+            preconditionFailure("\(run.name) ended at round \(run.state.round) without its confusion matrix")
         }
-    }
-    notebook.progress.end(summary: "")
-    return jobs.enumerated().map { index, job in
-        guard let confusion = saved.confusions[index] else {
-            preconditionFailure("run \(index) (trial \(job.trial), arm \(job.arm)) ended at round \(learners[index].round) without its confusion matrix")
-        }
-        return ArmRun(arm: job.arm, trial: job.trial, state: learners[index].state, confusion: confusion)
+        var state = run.state
+        state.model = nil  // 130 MB of JSON: the figures below need the records only
+        return ArmRun(arm: pair.arm, trial: pair.trial, state: state, confusion: confusion)
     }
 }
 
@@ -398,8 +349,8 @@ try notebook.cell("Show each round's most uncertain queries") {
     }
     try notebook.show(ImageGrid(
         title: "The \(shown) smallest-margin queries of each round (true class, margin)",
-        pixels: data.train.images.gathering(rows: indices).scalars, shape: [indices.count, 28, 28, 1], columns: shown,
-        captions: captions, rowLabels: rounds.map { "Round \($0.round)" }))
+        images: data.train, indices: indices, columns: shown, captions: captions,
+        rowLabels: rounds.map { "Round \($0.round)" }))
     for record in rounds {
         let margins = record.scores ?? []
         print(String(
@@ -426,16 +377,11 @@ try notebook.cell("Count the queries by class") {
 //: Test accuracy against labels bought, for the three strategies (the mean over trials, with a
 //: band of ± one standard deviation when there is more than one), and the original's reported
 //: curve for margin + augmentation, dashed.
-/// The mean curve of `arm` over trials.
-func spread(of arm: Int) -> CurveSpread { CurveSpread(runs(of: arm).map(\.state.curve)) }
-
 try notebook.cell("Plot the learning curves") {
     var series = arms.indices.map { arm in
-        let curve = spread(of: arm)
-        let x = curve.labels.map(Double.init)
-        return trials > 1
-            ? LineSeries(name: arms[arm].name, x: x, mean: curve.mean, sd: curve.standardDeviation, color: Color.series(arm))
-            : LineSeries(name: arms[arm].name, x: x, y: curve.mean, color: Color.series(arm))
+        var line = LineSeries(name: arms[arm].name, curves: runs(of: arm).map(\.state.curve), color: Color.series(arm))
+        if trials == 1 { line.band = nil }  // one trial has no spread to shade
+        return line
     }
     series.append(LineSeries(
         name: "margin + augmentation, reported by the original", x: reported.points.map { Double($0.labels) },
@@ -473,23 +419,18 @@ try notebook.cell("Compare the classes") {
 //: strategies (mean ± standard deviation where several trials ran). Below them, the labels each
 //: curve needed to reach 88 % and 90 %: where it first crosses the target, read by linear
 //: interpolation between the rounds on either side (the original's 90 % falls just short of its
-//: last round, at 5 593). A curve that never gets there says so, with its best accuracy instead.
-/// "86.1 % ± 0.4 %" over several trials, "86.1 %" for one: the results table states the number
-/// of trials once, in its notes.
-func meanAndSpread(_ values: [Double], as format: ResultsTable.Format) -> String {
-    ResultsTable.meanAndSpread(values, as: format, countingTrials: false)
-}
-
-/// "4 120" for a target reached in every trial (mean ± sd over trials), else how many reached it
-/// and the best accuracy seen.
+//: last round, at 5 593). Where only some trials get there, the count is their mean and says how
+//: many did ("(2 of 3)"); a curve that never gets there says so, with its best accuracy instead.
+/// The labels `arm` needed to reach `target`: "4 120 ± 90" over the trials, "(2 of 3)" when
+/// only some got there, and when none did, the best accuracy it saw instead.
 func labelsNeeded(_ target: Double, arm: Int) -> String {
     let curves = runs(of: arm).map(\.state.curve)
-    let reached = curves.compactMap { $0.labelsToReach(target) }
-    if reached.count == curves.count { return meanAndSpread(reached, as: .count) }
-    let best = curves.compactMap(\.bestAccuracy).max() ?? 0
-    let part = reached.isEmpty ? "not reached" : "reached in \(reached.count) of \(curves.count) trials"
-    return "\(part) (best \(ResultsTable.Format.percent(1).string(best)))"
+    let needed = LabelsToReach(target, curves: curves)
+    guard needed.neverReached else { return needed.text }
+    return "not reached (best \(ResultsTable.Format.percent(1).string(curves.compactMap(\.bestAccuracy).max() ?? 0)))"
 }
+/// Each arm's test accuracies at the last round, one per trial, in the order of `arms`.
+let finals = arms.indices.map { arm in runs(of: arm).compactMap { $0.state.curve.points.last?.accuracy } }
 
 try notebook.cell("Compare with the original") {
     let labels = Set(reported.points.map(\.labels) + (0...plan.rounds).map(plan.labels(afterRound:))).sorted()
@@ -508,7 +449,7 @@ try notebook.cell("Compare with the original") {
         let original = reported.points.first { $0.labels == count }.map { ResultsTable.Format.percent(2).string($0.accuracy) } ?? "—"
         let ours = arms.indices.map { arm in
             let values = runs(of: arm).compactMap { run in run.state.curve.points.first { $0.labels == count }?.accuracy }
-            return values.isEmpty ? "—" : meanAndSpread(values, as: percent)
+            return values.isEmpty ? "—" : ResultsTable.meanAndSpread(values, as: percent, countingTrials: false)
         }
         table.append([ResultsTable.Format.count.string(Double(count)), original] + ours)
     }
@@ -519,12 +460,10 @@ try notebook.cell("Compare with the original") {
     }
     try notebook.show(table)
 
-    let finals = arms.indices.map { arm in runs(of: arm).compactMap { $0.state.curve.points.last?.accuracy } }
+    let final = { (arm: Int) in ResultsTable.meanAndSpread(finals[arm], as: .percent(1), countingTrials: false) }
     notebook.headline(
-        "Margin + augmentation: \(meanAndSpread(finals[0], as: .percent(1))) with"
-            + " \(ResultsTable.Format.count.string(Double(plan.finalLabels))) labels (original 90.1 %);"
-            + " margin alone \(meanAndSpread(finals[1], as: .percent(1))),"
-            + " random + augmentation \(meanAndSpread(finals[2], as: .percent(1)))")
+        "Margin + augmentation: \(final(0)) with \(ResultsTable.Format.count.string(Double(plan.finalLabels))) labels"
+            + " (original 90.1 %); margin alone \(final(1)), random + augmentation \(final(2))")
 }
 
 //: ## What the numbers say
@@ -538,27 +477,25 @@ try notebook.cell("Compare with the original") {
 //: scatter more than forty-epoch ones, and augmented sets, twice as large and harder to fit,
 //: suffer most from short training, so the standard profile understates what the copies do.
 try notebook.cell("Read off the two effects") {
-    let finals = arms.indices.map { arm in runs(of: arm).compactMap { $0.state.curve.points.last?.accuracy } }
-    guard finals.allSatisfy({ !$0.isEmpty }) else {
-        print("Some strategy has no finished round yet: nothing to compare.")
-        return
-    }
-    let curves = arms.indices.flatMap { arm in runs(of: arm).map { $0.state.curve.points.map(\.accuracy) } }
-    let largestFall = curves.flatMap { curve in zip(curve, curve.dropFirst()).map { $0 - $1 } }.max() ?? 0
-    let spreads = finals.map(TrialSpread.init)
-    let noise = trials > 1 ? spreads.map(\.standardDeviation).max() ?? 0 : max(largestFall, 0)
+    let noise = trials > 1
+        ? finals.map { TrialSpread($0).standardDeviation }.max() ?? 0
+        : Verdict.largestFall(in: runs.map(\.state.curve))
     let yardstick = trials > 1
         ? String(format: "the largest standard deviation over the %d trials, %.1f points", trials, 100 * noise)
         : String(format: "the largest fall of a curve between two rounds, %.1f points", 100 * noise)
     print("At \(ResultsTable.Format.count.string(Double(plan.finalLabels))) labels; noise yardstick: \(yardstick).")
     for (question, other) in [("choosing by margin (against random + augmentation)", 2), ("the augmented copies (against margin alone)", 1)] {
-        let difference = spreads[0].mean - spreads[other].mean
-        let verdict = abs(difference) <= noise ? "within the noise: no evidence either way" : (difference > 0 ? "helps" : "hurts")
-        let points = NumberStyle.plain.formatSigned(100 * difference, decimals: 1)
-        print("  \(question): \(points) points, \(verdict)")
+        let verdict = Verdict(finals[0], against: finals[other], yardstick: noise)
+        let call = switch verdict.call {
+        case .ahead: "helps"
+        case .behind: "hurts"
+        default: "within the noise: no evidence either way"
+        }
+        print("  \(question): \(NumberStyle.plain.formatSigned(100 * verdict.difference, decimals: 1)) points, \(call)")
     }
-    let best = arms.indices.max { spreads[$0].mean < spreads[$1].mean } ?? 0
-    print("  Highest at the last round: \(arms[best].name), \(ResultsTable.Format.percent(1).string(spreads[best].mean)) (original 90.1 %).")
+    let means = finals.map { TrialSpread($0).mean }
+    let best = arms.indices.max { means[$0] < means[$1] } ?? 0
+    print("  Highest at the last round: \(arms[best].name), \(ResultsTable.Format.percent(1).string(means[best])) (original 90.1 %).")
 }
 
 notebook.finish()
