@@ -12,7 +12,22 @@ import Foundation
 /// Every round is checkpointed, so a killed cell resumes each job at the round it reached.
 /// `inParallel` runs one job per core with OpenBLAS single-threaded inside (`ParallelJobs`);
 /// the results do not depend on the order jobs ran in.
+///
+/// A checkpoint holds the round's trained model (weights and optimizer state) when that pays:
+/// see `ModelSaving`. A resumed job whose checkpoint holds no model trains it again, with the
+/// same random streams and so to the same bits; one whose checkpoint holds it goes straight on.
 public struct LearnerRun<Notes: Codable & Sendable> {
+    /// When a round's checkpoint holds the model the round trained.
+    public enum ModelSaving: Sendable {
+        /// Every round's: a resumed run never trains a finished round's model again.
+        case always
+        /// A round's when training it took longer than saving a model last took in this run
+        /// (the run's first round's is saved, to measure): a network trained for minutes is
+        /// saved, a small one that trains in less time than its 100 MB checkpoint takes to
+        /// write is trained again instead if the run is killed.
+        case whenCheaperThanRetraining
+    }
+
     /// A job's finished run.
     public struct Finished {
         /// The job's name.
@@ -31,12 +46,18 @@ public struct LearnerRun<Notes: Codable & Sendable> {
     public var jobs: [LearnerJob<Notes>]
     /// Whether jobs run side by side over the cores instead of one after another.
     public var inParallel: Bool
+    /// When checkpoints hold the round's model.
+    public var modelSaving: ModelSaving
 
     /// A run of `jobs` under the bar label `label`.
-    public init(_ label: String, jobs: [LearnerJob<Notes>], inParallel: Bool = false) {
+    public init(
+        _ label: String, jobs: [LearnerJob<Notes>], inParallel: Bool = false,
+        modelSaving: ModelSaving = .whenCheaperThanRetraining
+    ) {
         self.label = label
         self.jobs = jobs
         self.inParallel = inParallel
+        self.modelSaving = modelSaving
     }
 
     /// Runs (or resumes) every job from the running cell's checkpoints, reporting to the
@@ -50,14 +71,16 @@ public struct LearnerRun<Notes: Codable & Sendable> {
     public func run(checkpoints: some LearnerCheckpoints<Notes>, progress: any ProgressObserver) throws -> [Finished] {
         let restored = jobs.indices.map { checkpoints.restore(job: $0) }
         let counter = RoundCounter(progress)
+        let saveCost = ModelSaveCost()
         if inParallel {
             counter.begin(label, total: jobs.map(\.rounds).reduce(0, +), restored: restored.map { $0?.state.round ?? 0 })
             let shared = Unchecked((jobs, restored, checkpoints))
+            let modelSaving = modelSaving
             let finished = try ParallelJobs.run(jobs.count) { index in
                 let (jobs, restored, checkpoints) = shared.value
                 return try Self.run(
                     jobs[index], index: index, from: restored[index], checkpoints: checkpoints, training: Silent(),
-                    learnerProgress: nil, counter: counter)
+                    learnerProgress: nil, counter: counter, modelSaving: modelSaving, saveCost: saveCost)
             }
             counter.end(summary: finished.map(Self.summary).joined(separator: "\n"))
             return finished
@@ -68,7 +91,8 @@ public struct LearnerRun<Notes: Codable & Sendable> {
             counter.beginJob(job.name, total: job.rounds, restored: restored[index]?.state.round ?? 0)
             let done = try Self.run(
                 job, index: index, from: restored[index], checkpoints: checkpoints, training: progress.barOnly,
-                learnerProgress: progress.barOnly, counter: counter)
+                learnerProgress: progress.barOnly, counter: counter, modelSaving: modelSaving,
+                saveCost: saveCost)
             counter.endJob(summary: Self.summary(done), jobsDone: index + 1)
             finished.append(done)
         }
@@ -80,7 +104,8 @@ public struct LearnerRun<Notes: Codable & Sendable> {
     private static func run(
         _ job: LearnerJob<Notes>, index: Int, from saved: LearnerJobProgress<Notes>?,
         checkpoints: some LearnerCheckpoints<Notes>, training: any ProgressObserver,
-        learnerProgress: (any ProgressObserver)?, counter: RoundCounter
+        learnerProgress: (any ProgressObserver)?, counter: RoundCounter, modelSaving: ModelSaving,
+        saveCost: ModelSaveCost
     ) throws -> Finished {
         var learner = try saved.map { try job.resume($0.state, progress: training) } ?? job.start(progress: training)
         var (seconds, notes) = (saved?.seconds ?? 0, saved?.notes ?? job.notes)
@@ -92,8 +117,15 @@ public struct LearnerRun<Notes: Codable & Sendable> {
             let round = FinishedRound(
                 record: record, learner: learner, previousModel: previous, cpuSeconds: stopwatch.cpuSeconds)
             try job.afterRound?(round, &notes)
-            seconds += stopwatch.wallSeconds
-            try checkpoints.save(LearnerJobProgress(state: learner.state, seconds: seconds, notes: notes), job: index)
+            let roundSeconds = stopwatch.wallSeconds
+            seconds += roundSeconds
+            var state = learner.state
+            if modelSaving == .whenCheaperThanRetraining, let cost = saveCost.seconds, roundSeconds < cost {
+                state.model = nil
+            }
+            let saving = Stopwatch()
+            try checkpoints.save(LearnerJobProgress(state: state, seconds: seconds, notes: notes), job: index)
+            if state.model != nil { saveCost.seconds = saving.wallSeconds }
             counter.roundDone(
                 learner.round,
                 detail: "\(job.name): \(record.labelsSpent) labels, test accuracy "
@@ -118,6 +150,17 @@ extension LearnerRun.Finished: Sendable {}
 private final class Unchecked<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// The wall seconds the run's last checkpoint holding a model took to save (nil: none yet),
+/// shared by its jobs, which may save from several threads.
+private final class ModelSaveCost: @unchecked Sendable {
+    private let lock = NSLock()
+    private var measured: Double?
+    var seconds: Double? {
+        get { lock.withLock { measured } }
+        set { lock.withLock { measured = newValue } }
+    }
 }
 
 /// A progress observer that reports nowhere: the training of parallel jobs, which must not

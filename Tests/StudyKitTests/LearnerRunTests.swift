@@ -132,11 +132,13 @@ private final class Recorder: ProgressObserver, @unchecked Sendable {
         let trainings = TrainingCount()
         let checkpoints = MemoryCheckpoints<Seen>(stopAfterSaves: 6)
         #expect(throws: MemoryCheckpoints<Seen>.Stopped.self) {
-            try LearnerRun("Runs", jobs: jobs(counting: trainings)).run(checkpoints: checkpoints, progress: Recorder())
+            try LearnerRun("Runs", jobs: jobs(counting: trainings), modelSaving: .always)
+                .run(checkpoints: checkpoints, progress: Recorder())
         }
         #expect(trainings.value == 6)  // job 1 stopped after its round 1, its model saved with the state
         checkpoints.stopAfterSaves = nil
-        _ = try LearnerRun("Runs", jobs: jobs(counting: trainings)).run(checkpoints: checkpoints, progress: Recorder())
+        _ = try LearnerRun("Runs", jobs: jobs(counting: trainings), modelSaving: .always)
+            .run(checkpoints: checkpoints, progress: Recorder())
         #expect(trainings.value == 16, "4 jobs × 4 rounds, none trained twice")
     }
 
