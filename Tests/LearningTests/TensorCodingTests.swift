@@ -37,3 +37,27 @@ struct TensorCodingTests {
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Tensor.self, from: Data(json.utf8)) }
     }
 }
+
+/// The optimizers' state arrays are packed like tensors, and state written as arrays of
+/// numbers by earlier versions still reads.
+struct OptimizerStateCodingTests {
+    @Test func adamsMomentsArePackedAndOldNumbersStillRead() throws {
+        var adam = Adam()
+        var weights: [Float] = [0.5, -1]
+        let gradient: [Float] = [0.25, 0.125]
+        weights.withUnsafeMutableBufferPointer { w in
+            gradient.withUnsafeBufferPointer { g in adam.step(parameters: [w], gradients: [g]) }
+        }
+        let json = String(decoding: try JSONEncoder().encode(adam), as: UTF8.self)
+        #expect(!json.contains("[["), "moments written as arrays of numbers: \(json)")
+        #expect(try JSONDecoder().decode(Adam.self, from: Data(json.utf8)) == adam)
+        // the same state as an earlier version wrote it
+        let old = json.replacingOccurrences(
+            of: #""m":\["[^"]*"\]"#, with: #""m":[[0.025,0.0125]]"#, options: .regularExpression
+        ).replacingOccurrences(
+            of: #""v":\["[^"]*"\]"#, with: #""v":[[6.25e-05,1.5625e-05]]"#, options: .regularExpression)
+        #expect(old.contains("[[0.025"))
+        let decoded = try JSONDecoder().decode(Adam.self, from: Data(old.utf8))
+        #expect(decoded.stateArrays == [[[0.025, 0.0125]], [[6.25e-05, 1.5625e-05]]])
+    }
+}

@@ -12,8 +12,8 @@ public struct Adadelta: Optimizer, Equatable {
     public var rho: Float
     /// Keeps the square roots away from zero (default 1e-7).
     public var epsilon: Float
-    private var squaredGradients: [[Float]] = []
-    private var squaredUpdates: [[Float]] = []
+    @PackedFloats private var squaredGradients: [[Float]] = []
+    @PackedFloats private var squaredUpdates: [[Float]] = []
 
     public init(learningRate: Float = 0.001, rho: Float = 0.95, epsilon: Float = 1e-7) {
         precondition(learningRate > 0 && (0..<1).contains(rho) && epsilon > 0,
@@ -28,8 +28,9 @@ public struct Adadelta: Optimizer, Equatable {
         squaredUpdates = matchingState(squaredUpdates, parameters)
         let constants = Constants(learningRate: learningRate, rho: rho, epsilon: epsilon)
         for (i, (p, g)) in zip(parameters, gradients).enumerated() {
-            squaredGradients[i].withUnsafeMutableBufferPointer { a in
-                squaredUpdates[i].withUnsafeMutableBufferPointer { u in
+            // the wrappers' storage, so that the two arrays are seen as the disjoint stored properties they are
+            _squaredGradients.wrappedValue[i].withUnsafeMutableBufferPointer { a in
+                _squaredUpdates.wrappedValue[i].withUnsafeMutableBufferPointer { u in
                     let arrays = (p.baseAddress!, g.baseAddress!, a.baseAddress!, u.baseAddress!)
                     parallelRanges(count: p.count, minimumPerThread: 1 << 15) { range in
                         Self.update(arrays, range, constants)

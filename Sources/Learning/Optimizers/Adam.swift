@@ -20,8 +20,8 @@ public struct Adam: Optimizer, Equatable {
     public var decay: Float
     /// Steps taken so far.
     public private(set) var iterations: Int = 0
-    private var m: [[Float]] = []
-    private var v: [[Float]] = []
+    @PackedFloats private var m: [[Float]] = []
+    @PackedFloats private var v: [[Float]] = []
 
     public init(
         learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7,
@@ -44,8 +44,9 @@ public struct Adam: Optimizer, Equatable {
         let stepSize = Float(decayed * (1 - pow(Double(beta2), t)).squareRoot() / (1 - pow(Double(beta1), t)))
         let constants = Constants(beta1: beta1, beta2: beta2, epsilon: epsilon, stepSize: stepSize)
         for (i, (p, g)) in zip(parameters, gradients).enumerated() {
-            m[i].withUnsafeMutableBufferPointer { m in
-                v[i].withUnsafeMutableBufferPointer { v in
+            // the wrappers' storage, so that the two arrays are seen as the disjoint stored properties they are
+            _m.wrappedValue[i].withUnsafeMutableBufferPointer { m in
+                _v.wrappedValue[i].withUnsafeMutableBufferPointer { v in
                     let arrays = (p.baseAddress!, g.baseAddress!, m.baseAddress!, v.baseAddress!)
                     parallelRanges(count: p.count, minimumPerThread: 1 << 15) { range in
                         Self.update(arrays, range, constants)

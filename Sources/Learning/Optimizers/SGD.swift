@@ -6,7 +6,7 @@ public struct SGD: Optimizer, Equatable {
     public var learningRate: Float
     /// The fraction of the previous velocity kept, in [0, 1).
     public var momentum: Float
-    private var velocity: [[Float]] = []
+    @PackedFloats private var velocity: [[Float]] = []
 
     public init(learningRate: Float = 0.01, momentum: Float = 0) {
         precondition(learningRate > 0 && momentum >= 0 && momentum < 1,

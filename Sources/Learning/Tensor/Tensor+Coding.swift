@@ -1,8 +1,6 @@
-// How a tensor is written into a cache entry or a checkpoint: its shape, and its elements as the
-// base64 of their float32 bytes. As JSON decimal numbers a study-2 network with its optimizer
-// state was 48 MB and took 3-4 s to save after every round; as bytes it is a third of the size,
-// exact (NaN and infinities included), and written in milliseconds. Tensors written as arrays of
-// numbers by earlier versions still decode.
+// How a tensor is written into a cache entry or a checkpoint: its shape, and its elements packed
+// as the base64 of their float32 bytes (`FloatPacking`, where the reasons are). Tensors written
+// as arrays of numbers by earlier versions still decode.
 import Foundation
 
 extension Tensor {
@@ -18,14 +16,12 @@ extension Tensor {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let shape = try container.decode([Int].self, forKey: .shape)
         let scalars: [Float]
-        if let base64 = try container.decodeIfPresent(String.self, forKey: .float32) {
-            guard let bytes = Data(base64Encoded: base64), bytes.count % MemoryLayout<Float>.size == 0 else {
+        if let packed = try container.decodeIfPresent(String.self, forKey: .float32) {
+            guard let values = FloatPacking.unpack(packed) else {
                 throw DecodingError.dataCorruptedError(
                     forKey: .float32, in: container, debugDescription: "not the base64 of float32 values")
             }
-            scalars = bytes.withUnsafeBytes { raw in
-                raw.bindMemory(to: UInt32.self).map { Float(bitPattern: UInt32(littleEndian: $0)) }
-            }
+            scalars = values
         } else {
             scalars = try container.decode([Float].self, forKey: .scalars)
         }
@@ -40,7 +36,6 @@ extension Tensor {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(shape, forKey: .shape)
-        let bytes = scalars.map { $0.bitPattern.littleEndian }.withUnsafeBytes { Data($0) }
-        try container.encode(bytes.base64EncodedString(), forKey: .float32)
+        try container.encode(FloatPacking.pack(scalars), forKey: .float32)
     }
 }
