@@ -37,7 +37,37 @@ struct NotebookOptions: ParsableCommand {
     @Option(help: "The folder holding the data sets (default: data/ at the package root).")
     var data: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Compute only shard i of n of the long cells' units (0 ≤ i < n), store them under --output, and stop.",
+            valueName: "i/n"),
+        transform: Shard.init(argument:))
+    var shard: Shard?
+
+    @Option(help: ArgumentHelp("Submit the long cells' units as a Slurm job array of this many shards, then a merge job.", valueName: "shards"))
+    var slurm: Int?
+
+    @Option(name: .customLong("slurm-partition"), help: "The Slurm partition to submit to (default: the cluster's).")
+    var slurmPartition: String?
+
+    @Option(name: .customLong("slurm-time"), help: "The time limit of each array task, as sbatch takes it (e.g. 4:00:00).")
+    var slurmTime: String?
+
+    @Option(name: .customLong("slurm-cpus"), help: "CPUs per array task (default 2).")
+    var slurmCPUs: Int?
+
+    @Option(
+        name: .customLong("slurm-option"), parsing: .unconditionalSingleValue,
+        help: "An extra sbatch option a site needs (repeatable), e.g. --slurm-option=--account=lab.")
+    var slurmOptions: [String] = []
+
+    @Flag(name: .customLong("slurm-status"), help: "List the long cells' units done, running and missing, and the Slurm jobs at work on them.")
+    var slurmStatus = false
+
     func validate() throws {
+        if let slurm, slurm < 1 { throw ValidationError("--slurm needs at least 1 shard, not \(slurm)") }
+        if let slurmCPUs, slurmCPUs < 1 { throw ValidationError("--slurm-cpus must be at least 1, not \(slurmCPUs)") }
+        if shard != nil, slurm != nil { throw ValidationError("--shard and --slurm do not go together: --slurm submits the shards") }
         if let trials, trials < 1 {
             throw ValidationError("--trials must be at least 1, not \(trials)")
         }
