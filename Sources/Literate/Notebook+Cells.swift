@@ -149,6 +149,9 @@ extension Notebook {
             endCapture(index)
             records[index].status = .ran
             return value
+        } catch let finished as ShardFinished {
+            endCapture(index)
+            throw stop(shardFinished: finished, in: index)
         } catch is NotebookInterrupted {
             endCapture(index)
             records[index].status = .interrupted

@@ -57,7 +57,7 @@ extension Notebook {
             stop.printMessage()
             return stop.status
         }
-        defer { setup.lock.release() }
+        defer { setup.lock?.release() }
         let notebook = Notebook(setup: setup, mode: .embedded, host: host)
         do {
             try body(notebook)
@@ -135,6 +135,8 @@ extension Notebook {
     /// when it works again, say once the disk has room), leaving the files as they were.
     @discardableResult
     func writeReport() -> Bool {
+        // Shards share the study folder: the plain run that merges their units writes the report.
+        if setup.options.shard != nil { return true }
         let report = StudyReport(
             study: study, source: setup.source ?? NotebookSource(""), sourceName: setup.sourceName, records: records,
             parameters: parameters, trials: trialsUsed, dataFolder: dataFolder, startedAt: startedAt, duration: elapsed,

@@ -32,16 +32,16 @@ public protocol LearnerCheckpoints<Notes>: Sendable {
     func save(_ progress: LearnerJobProgress<Notes>, job: Int) throws
 }
 
-/// The running cell's checkpoints, one file per job (`job-0`, `job-1`, …): a killed cell
-/// resumes every job at the round it reached.
+/// The running cell's checkpoints, one per job (each job's unit's, `CellUnits.checkpoint`): a
+/// killed cell resumes every job at the round it reached, in whichever process computes it next.
 public final class NotebookCheckpoints<Notes: Codable & Sendable>: LearnerCheckpoints, @unchecked Sendable {
     // `Checkpoint` is not Sendable; each one is saved only from its own job's thread and writes its
     // own file atomically.
     private let checkpoints: [Checkpoint<LearnerJobProgress<Notes>>]
 
-    /// The checkpoints of `jobs` jobs of the cell running in `notebook`.
-    public init(_ notebook: Notebook, jobs: Int) {
-        checkpoints = (0..<jobs).map { notebook.checkpoint(LearnerJobProgress<Notes>.self, name: "job-\($0)") }
+    /// The checkpoints of the jobs, in job order.
+    public init(checkpoints: [Checkpoint<LearnerJobProgress<Notes>>]) {
+        self.checkpoints = checkpoints
     }
 
     public func restore(job: Int) -> LearnerJobProgress<Notes>? { checkpoints[job].restore() }

@@ -60,41 +60,84 @@ public struct LearnerRun<Notes: Codable & Sendable> {
         self.modelSaving = modelSaving
     }
 
-    /// Runs (or resumes) every job from the running cell's checkpoints, reporting to the
-    /// notebook's bar. Call it inside the cell whose result it computes.
+    /// Runs (or resumes) every job as a unit of the running cell (`Notebook.units`), reporting
+    /// to the notebook's bar, and shows where each unit ran. Call it inside the cell whose
+    /// result it computes.
+    ///
+    /// Each job is stored on its own under the cell's key without `--trials` and the job's
+    /// name, so more trials compute only the new jobs; a job another process is computing is
+    /// waited for; under `--shard i/n` only that shard's jobs run and the run then ends. Stored
+    /// jobs keep their states without the last model (use `afterRound` to read it).
     @MainActor public func run(in notebook: Notebook) throws -> [Finished] {
-        try run(checkpoints: NotebookCheckpoints<Notes>(notebook, jobs: jobs.count), progress: notebook.progress)
+        let units = notebook.units(jobs.map(\.name), of: Finished.self)
+        defer { units.releaseClaims() }
+        let checkpoints = NotebookCheckpoints<Notes>(checkpoints: jobs.indices.map {
+            units.checkpoint($0, LearnerJobProgress<Notes>.self)
+        })
+        let store = { (index: Int, finished: Finished, cpuSeconds: Double) throws in
+            var kept = finished
+            kept.state.model = nil
+            try units.store(kept, index, wallSeconds: finished.seconds, cpuSeconds: cpuSeconds)
+        }
+        let stored = jobs.indices.filter { units.result($0) != nil }.count
+        _ = try runJobs(units.toCompute(), checkpoints: checkpoints, progress: notebook.progress, stored: stored, store)
+        let finished = try units.results { index in
+            _ = try runJobs([index], checkpoints: checkpoints, progress: notebook.progress, stored: 0, store)
+        }
+        try notebook.show(units.table(title: "Where the \(jobs.count) jobs of “\(label)” ran"))
+        return finished
     }
 
     /// Runs (or resumes) every job from `checkpoints`, reporting to `progress`. Throws the first
     /// error of a job (in job order) or of a save, such as a notebook's interruption.
     public func run(checkpoints: some LearnerCheckpoints<Notes>, progress: any ProgressObserver) throws -> [Finished] {
-        let restored = jobs.indices.map { checkpoints.restore(job: $0) }
+        let finished = try runJobs(Array(jobs.indices), checkpoints: checkpoints, progress: progress, stored: 0) { _, _, _ in }
+        return jobs.indices.compactMap { finished[$0] }
+    }
+
+    /// Runs (or resumes) the jobs `selected`, telling `done` of each as it finishes (with the CPU
+    /// seconds of its thread); `stored` more jobs count as done on the bar.
+    private func runJobs(
+        _ selected: [Int], checkpoints: some LearnerCheckpoints<Notes>, progress: any ProgressObserver, stored: Int,
+        _ done: @escaping (Int, Finished, Double) throws -> Void
+    ) throws -> [Int: Finished] {
+        guard !selected.isEmpty else { return [:] }
+        let restored = Dictionary(uniqueKeysWithValues: selected.map { ($0, checkpoints.restore(job: $0)) })
         let counter = RoundCounter(progress)
         let saveCost = ModelSaveCost()
         if inParallel {
-            counter.begin(label, total: jobs.map(\.rounds).reduce(0, +), restored: restored.map { $0?.state.round ?? 0 })
-            let shared = Unchecked((jobs, restored, checkpoints))
+            let total = selected.map { jobs[$0].rounds }.reduce(0, +)
+            counter.begin(label, total: total, restored: selected.map { restored[$0]??.state.round ?? 0 })
+            let shared = Unchecked((jobs, restored, checkpoints, done))
             let modelSaving = modelSaving
-            let finished = try ParallelJobs.run(jobs.count) { index in
-                let (jobs, restored, checkpoints) = shared.value
-                return try Self.run(
-                    jobs[index], index: index, from: restored[index], checkpoints: checkpoints, training: Silent(),
-                    learnerProgress: nil, counter: counter, modelSaving: modelSaving, saveCost: saveCost)
+            let finished = try ParallelJobs.run(selected.count) { slot in
+                let (jobs, restored, checkpoints, done) = shared.value
+                let index = selected[slot]
+                let stopwatch = Stopwatch()
+                let finished = try Self.run(
+                    jobs[index], index: index, from: restored[index] ?? nil, checkpoints: checkpoints,
+                    training: Silent(), learnerProgress: nil, counter: counter, modelSaving: modelSaving,
+                    saveCost: saveCost)
+                try done(index, finished, stopwatch.cpuSeconds)
+                return finished
             }
             counter.end(summary: finished.map(Self.summary).joined(separator: "\n"))
-            return finished
+            return Dictionary(uniqueKeysWithValues: zip(selected, finished))
         }
-        counter.begin(label, total: jobs.count, restored: [])
-        var finished: [Finished] = []
-        for (index, job) in jobs.enumerated() {
-            counter.beginJob(job.name, total: job.rounds, restored: restored[index]?.state.round ?? 0)
-            let done = try Self.run(
-                job, index: index, from: restored[index], checkpoints: checkpoints, training: progress.barOnly,
+        counter.begin(label, total: stored + selected.count, restored: [])
+        if stored > 0 { progress.resume(completed: stored) }
+        var finished: [Int: Finished] = [:]
+        for (position, index) in selected.enumerated() {
+            let job = jobs[index]
+            counter.beginJob(job.name, total: job.rounds, restored: restored[index]??.state.round ?? 0)
+            let stopwatch = Stopwatch()
+            let result = try Self.run(
+                job, index: index, from: restored[index] ?? nil, checkpoints: checkpoints, training: progress.barOnly,
                 learnerProgress: progress.barOnly, counter: counter, modelSaving: modelSaving,
                 saveCost: saveCost)
-            counter.endJob(summary: Self.summary(done), jobsDone: index + 1)
-            finished.append(done)
+            try done(index, result, stopwatch.cpuSeconds)
+            counter.endJob(summary: Self.summary(result), jobsDone: stored + position + 1)
+            finished[index] = result
         }
         counter.end(summary: "")
         return finished
@@ -144,6 +187,7 @@ public struct LearnerRun<Notes: Codable & Sendable> {
 }
 
 extension LearnerRun.Finished: Sendable {}
+extension LearnerRun.Finished: Codable {}
 
 /// Wraps a value that is handed to parallel jobs which only read it (or, like the checkpoints,
 /// are safe from several threads).

@@ -22,8 +22,9 @@ struct NotebookSetup {
     var output: URL
     /// The command line as typed, for the report.
     var command: String
-    /// The study folder's lock, held for the whole run.
-    var lock: StudyLock
+    /// The study folder's lock, held for the whole run; nil for a shard (`--shard`), which shares
+    /// the folder with the other shards and writes only its units and cache entries, atomically.
+    var lock: StudyLock?
 
     /// Where this run's report, figures and cache go: `<output>/<Study>` for the standard
     /// profile, `<output>/<Study>/quick` and `<output>/<Study>/paper` for the others, so that a
@@ -32,6 +33,17 @@ struct NotebookSetup {
 
     /// Whether cells may be stored in and replayed from the cache.
     var caches: Bool { sourceNote == nil }
+
+    /// The command line of the plain run that merges what shards stored: this one without
+    /// `--shard`.
+    var mergeCommand: String {
+        var words = command.split(separator: " ").map(String.init)
+        if let at = words.firstIndex(where: { $0 == "--shard" }), at + 1 < words.count {
+            words.removeSubrange(at...(at + 1))
+        }
+        words.removeAll { $0.hasPrefix("--shard=") }
+        return words.joined(separator: " ")
+    }
 
     /// Parses `arguments` and prepares the study folder under the output folder. Fails with
     /// status 0 and the help text for `--help`, 64 and one line for a bad flag, 73 and one line
@@ -65,8 +77,8 @@ struct NotebookSetup {
                         "\(study): cannot write the report to \(folder.path): \(reason) (choose another folder with --output)"
                 ))
         }
-        let lock: StudyLock
-        switch StudyLock.acquire(in: folder) {
+        let lock: StudyLock?
+        switch options.shard == nil ? StudyLock.acquire(in: folder).map { Optional($0) } : .success(nil) {
         case .success(let taken): lock = taken
         case .failure(.held(let holder)):
             let who = holder.map { "(process \($0)) " } ?? ""

@@ -1,0 +1,43 @@
+// What is kept of one finished unit of work: its result, and where and how long it ran, for the
+// report's table of units and for `--slurm-status`.
+import Foundation
+
+/// A finished unit, as stored in `<study>/.cache/units/<cell>/<unit>.json`.
+struct UnitRecord<Result: Codable>: Codable {
+    /// The unit's name ("experiment 2, BALD").
+    var name: String
+    /// The machine and process that computed it.
+    var host: String
+    var pid: Int32
+    /// `--shard` of that process ("1/4"), if it ran as a shard.
+    var shard: String?
+    /// `SLURM_JOB_ID` of that process, if Slurm ran it.
+    var slurmJobID: String?
+    /// Seconds the unit took in the process that finished it (wall clock and that process's CPU).
+    var wallSeconds: Double
+    var cpuSeconds: Double
+    /// When it finished, in seconds since 1970.
+    var finishedAt: Double
+    var result: Result
+}
+
+/// The units a long cell declared, so that `--slurm-status` can tell which are missing:
+/// `<study>/.cache/units/<cell>/manifest.json`.
+struct UnitManifest: Codable, Equatable {
+    /// The cell's title.
+    var cell: String
+    /// Every unit's name, in the cell's order.
+    var units: [String]
+    var writtenAt: Double
+}
+
+/// Where this process runs, as a unit record or lock names it.
+enum ThisProcess {
+    static var host: String { ProcessInfo.processInfo.hostName }
+    static var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
+    static var slurmJobID: String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let job = environment["SLURM_ARRAY_JOB_ID"] ?? environment["SLURM_JOB_ID"] else { return nil }
+        return environment["SLURM_ARRAY_TASK_ID"].map { "\(job)_\($0)" } ?? job
+    }
+}
