@@ -1,10 +1,12 @@
 // Repeats of a whole protocol that are not one active learner each (a random draw of the data, a
-// rerun with the sums reordered): run one after another, the finished ones checkpointed, so a
-// killed cell resumes at the repeat it reached instead of starting over.
+// rerun with the sums reordered): each a unit of the running cell, so a killed cell resumes at
+// the repeat it reached, more repeats compute only the new ones, and shards share them out.
 
 /// Runs `count` independent trials one after another and returns their results in trial order.
-/// After each trial the results so far are saved, so a killed cell resumes at the first
-/// unfinished trial; restored trials count as done on the bar and are shown again.
+/// In a notebook each trial is a unit of the running cell (`Notebook.units`, named "Draws 3"):
+/// stored as it finishes, so a killed cell resumes at the first unfinished trial, more trials
+/// compute only the new ones, and `--shard` shares them between processes. Stored trials count
+/// as done on the bar and are shown again.
 ///
 /// ```swift
 /// let draws = try ResumableTrials<DrawResult>("Draws", count: plan.draws).run(in: notebook) { index, result in
@@ -29,16 +31,32 @@ public struct ResumableTrials<Result: Codable> {
         self.count = count
     }
 
-    /// Runs the trials not yet finished in the running cell's checkpoint, reporting to the
-    /// notebook's bar. Call it inside the cell whose result it computes.
+    /// Runs the trials not yet stored as units of the running cell, reporting to the notebook's
+    /// bar, calls `finished` for every trial in order once all exist, and shows where each ran.
+    /// Call it inside the cell whose result it computes.
     @MainActor public func run(
         in notebook: Notebook, finished: (_ index: Int, _ result: Result) -> Void = { _, _ in },
         trial: (_ index: Int) throws -> Result
     ) throws -> [Result] {
-        let checkpoint = notebook.checkpoint([Result].self, name: "trials")
-        return try run(
-            restored: checkpoint.restore() ?? [], save: checkpoint.save, progress: notebook.progress,
-            finished: finished, trial: trial)
+        let units = notebook.units((0..<count).map { "\(label) \($0 + 1)" }, of: Result.self)
+        defer { units.releaseClaims() }
+        let progress = notebook.progress
+        progress.begin(label, total: count)
+        var done = units.storedCount
+        if done > 0 { progress.resume(completed: done) }
+        func compute(_ index: Int) throws {
+            let stopwatch = Stopwatch()
+            let result = try trial(index)
+            try units.store(result, index, wallSeconds: stopwatch.wallSeconds, cpuSeconds: stopwatch.cpuSeconds)
+            done += 1
+            progress.update(completed: done, detail: "")
+        }
+        for index in units.toCompute() { try compute(index) }
+        let results = try units.results(computing: compute)
+        progress.end(summary: "")
+        for (index, result) in results.enumerated() { finished(index, result) }
+        try notebook.show(units.table(title: "Where the \(count) \(label.lowercased()) ran"))
+        return results
     }
 
     /// Runs trials `restored.count`, …, `count - 1` after the `restored` ones (extra restored

@@ -146,11 +146,15 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
         var table = ResultsTable(
             title, columns: ["Unit", "Where", "Wall s", "CPU s", "This run"],
             notes: ["A unit computed by an earlier run, another process or another machine is read from the store."])
+        var (wall, cpu, computed) = (0.0, 0.0, 0)
         for index in names.indices {
             guard let record = record(index) else {
                 table.append([names[index], "missing", "—", "—", "—"])
                 continue
             }
+            wall += record.wallSeconds
+            cpu += record.cpuSeconds
+            if !isFromStore(index) { computed += 1 }
             var place = record.host
             if let shard = record.shard { place += ", shard \(shard)" }
             if let job = record.slurmJobID { place += ", Slurm job \(job)" }
@@ -159,6 +163,11 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
                 isFromStore(index) ? "stored" : "computed",
             ])
         }
+        let hosts = Set(names.indices.compactMap { record($0)?.host }).count
+        table.append([
+            "All \(names.count)", "\(hosts) machine\(hosts == 1 ? "" : "s")", String(format: "%.1f", wall),
+            String(format: "%.1f", cpu), "\(computed) computed, \(names.count - computed) stored",
+        ])
         return table
     }
 
