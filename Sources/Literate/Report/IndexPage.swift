@@ -29,7 +29,7 @@ enum IndexPage {
                     + "<span class=\"when\">\(HTML.escape(summary.study))</span></td>" : ""
             return """
                 <tr>\(studyCell)<td><a href="\(link)">\(summary.profile.rawValue)</a></td>\
-                <td>\(summary.profile == .quick ? Profile.smokeRunBadge : "")\(HTML.escape(summary.headline ?? "—"))</td>\
+                <td class="headline-cell">\(summary.profile == .quick ? Profile.smokeRunBadge : "")\(HTML.escape(summary.headline ?? "—"))</td>\
                 <td class="when">\(HTML.escape(ReportFormat.dateTime(summary.startedAt)))<br>\
                 seed \(summary.seed), \(ReportFormat.duration(summary.duration))</td>\
                 <td>\(status)</td></tr>

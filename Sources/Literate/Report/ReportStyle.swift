@@ -96,6 +96,9 @@ enum ReportStyle {
         .table .number { text-align: right; white-space: nowrap; }
         .table-note { margin: 0.5rem 0 0; color: var(--muted); font-size: 0.8rem; }
         .studies { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+        .page:has(.studies) { max-width: 1100px; }
+        .studies td:first-child { width: 24%; } .studies td.headline-cell { width: 46%; }
+        .studies td:last-child { white-space: nowrap; }
         .studies th { text-align: left; color: var(--muted); font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em;
           border-bottom: 2px solid var(--line); padding: 0.4rem 0.6rem; }
         .studies td { border-bottom: 1px solid var(--line); padding: 0.6rem; vertical-align: top; }
