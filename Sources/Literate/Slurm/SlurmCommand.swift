@@ -19,6 +19,8 @@ enum SlurmCommand {
                 jobs: SlurmJob.list(named: [jobs.jobName, jobs.mergeJobName]), now: Date().timeIntervalSince1970)
             exit = NotebookExit(status: 0, message: text.hasSuffix("\n") ? String(text.dropLast()) : text)
         } else {
+            // The array's first task may start before this process ends: let it have the folder.
+            setup.lock.release()
             exit = submit(setup, arguments: arguments)
         }
         Notebook.exit(exit)
