@@ -106,6 +106,7 @@ public final class Notebook {
         case .success(let ready): setup = ready
         case .failure(let stop): Self.exit(stop)
         }
+        if setup.options.slurm != nil || setup.options.slurmStatus { SlurmCommand.run(setup) }
         self.init(setup: setup, mode: .process, host: host)
         Self.unfinished = self
         atexit {

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# End-to-end check of `--slurm` on the local one-node cluster (scripts/slurm-start.sh): submits
+# the Tour notebook's quick profile as a 2-task job array plus its merge job, waits, and checks
+# that both tasks and then the merge completed and that the merge wrote the report; then submits
+# an array whose task 1 fails and checks that the merge job is cancelled, not left pending.
+#
+# Usage:  scripts/slurm-check.sh [output folder]   (default: output/slurm-check, made absolute)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=$(realpath -m "${1:-$root/output/slurm-check}")
+say() { echo "slurm-check: $*" >&2; }
+fail() { say "FAIL: $*"; exit 1; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+# field JOB KEY: KEY of every record `scontrol -o show job JOB` prints, one a line.
+field() { scontrol -o show job "$1" | grep -o "\b$2=[^ ]*" | cut -d= -f2; }
+# settle JOB...: wait until none of the jobs is pending or running (up to 15 minutes).
+settle() {
+    for _ in $(seq 4500); do
+        [ -z "$(squeue -h -j "$(IFS=,; echo "$*")" 2>/dev/null)" ] && return 0
+        sleep 0.2
+    done
+    fail "jobs $* still queued after 15 minutes"
+}
+ids() { sed -n 's/.*submitted job array \([0-9]*\) .* merge job \([0-9]*\),.*/\1 \2/p'; }
+
+"$root/scripts/slurm-start.sh"
+cd "$root"
+swift build -c release --product Tour >/dev/null
+tour=$root/.build/release/Tour
+rm -rf "$out"
+mkdir -p "$out"
+
+# 1. A 2-task array and its merge. Two CPUs per task on this 2-CPU node run the tasks one after
+# the other: until shards stop taking the study folder's lock, a second task running at the same
+# time would be refused (exit 75).
+started=$(now)
+said=$("$tour" --profile quick --slurm 2 --output "$out/good" 2>&1) || fail "submitting: $said"
+echo "$said"
+read -r array merge < <(ids <<<"$said")
+[ -n "$merge" ] || fail "no job ids in the submission's output"
+settle "$array" "$merge"
+say "array $array and merge $merge settled after $(since "$started") s"
+for j in "$array" "$merge"; do scontrol -o show job "$j"; done | grep -o 'JobId=[0-9]* \|ArrayTaskId=[^ ]*\|JobName=[^ ]*\|JobState=[^ ]*\|StartTime=[^ ]*\|EndTime=[^ ]*' \
+    | paste -sd' ' | sed 's/ JobId=/\nJobId=/g'
+echo
+[ "$(field "$array" JobState | sort -u)" = COMPLETED ] || fail "array $array: $(field "$array" JobState | paste -sd' ')"
+[ "$(field "$merge" JobState)" = COMPLETED ] || fail "merge $merge: $(field "$merge" JobState)"
+last_task_end=$(field "$array" EndTime | sort | tail -n 1)
+merge_start=$(field "$merge" StartTime)
+[[ ! "$merge_start" < "$last_task_end" ]] || fail "merge started $merge_start, before the last task ended ($last_task_end)"
+report=$out/good/Tour/quick/index.html
+[ -s "$report" ] || fail "the merge wrote no report at $report"
+[ "$(stat -c %Y "$report")" -ge "$(date -d "$merge_start" +%s)" ] || fail "$report is older than the merge job"
+ls "$out/good/Tour/quick/slurm"
+"$tour" --profile quick --output "$out/good" --slurm-status
+say "OK: both tasks completed, the merge started at $merge_start after the last task ended at $last_task_end and wrote $report"
+
+# 2. A failing task: the merge must be cancelled, not left pending forever. Task 1 fails because
+# its --data folder is gone when it starts: the jobs are submitted held (--slurm-option=--hold),
+# task 0 is released and runs with the folder there, then the folder goes and task 1 is released.
+ln -s "${ACTIVE_LEARNING_DATA:-$root/data}" "$out/data"   # Tour reads MNIST from it
+started=$(now)
+said=$("$tour" --profile quick --slurm 2 --slurm-option=--hold --data "$out/data" --output "$out/bad" 2>&1) \
+    || fail "submitting: $said"
+read -r array merge < <(ids <<<"$said")
+scontrol release "$merge"   # it still waits for its dependency
+scontrol release "${array}_0"
+for _ in $(seq 600); do [ -z "$(squeue -h -j "${array}_0")" ] && break; sleep 0.1; done
+rm "$out/data"
+scontrol release "${array}_1"
+settle "$array" "$merge"
+say "array $array and merge $merge settled after $(since "$started") s"
+for j in "$array" "$merge"; do scontrol -o show job "$j"; done | grep -o 'JobId=[0-9]* \|ArrayTaskId=[^ ]*\|JobState=[^ ]*\|Reason=[^ ]*\|ExitCode=[^ ]*' \
+    | paste -sd' ' | sed 's/ JobId=/\nJobId=/g'
+echo
+states="$(field "${array}_0" JobState) $(field "${array}_1" JobState)"
+[ "$states" = "COMPLETED FAILED" ] || fail "tasks 0 and 1 ended $states, not COMPLETED FAILED"
+[ "$(field "$merge" JobState)" = CANCELLED ] || fail "merge $merge is $(field "$merge" JobState), not CANCELLED"
+say "OK: task 1 failed, task 0 completed, and merge $merge was CANCELLED ($(field "$merge" Reason))"
