@@ -26,9 +26,9 @@ import Testing
         try write(
             #"{"name": "random-1", "host": "here", "pid": 12, "wallSeconds": 75, "cpuSeconds": 140, "finishedAt": 1700000200, "slurmJobID": 58}"#,
             "\(cell)/random-1.json", in: study)
-        try write(#"{"host": "here", "pid": 100, "shard": "1/2", "slurmJobID": "57_1", "startedAt": 1700000300}"#, "\(cell)/margin-0.lock", in: study)
-        try write(#"{"host": "node2", "pid": 101, "shard": "0/2", "startedAt": 1700000310}"#, "\(cell)/margin-1.lock", in: study)
-        try write(#"{"host": "here", "pid": 102, "startedAt": 1700000000}"#, "\(cell)/entropy-0.lock", in: study)
+        try write(#"{"host": "here", "pid": 100, "shard": "1/2", "slurmJobID": "57_1", "startedAt": 1700000300}"#, "\(cell)/\(UnitFiles.stem(of: "margin-0")).lock", in: study)
+        try write(#"{"host": "node2", "pid": 101, "shard": "0/2", "startedAt": 1700000310}"#, "\(cell)/\(UnitFiles.stem(of: "margin-1")).lock", in: study)
+        try write(#"{"host": "here", "pid": 102, "startedAt": 1700000000}"#, "\(cell)/\(UnitFiles.stem(of: "entropy-0")).lock", in: study)
         try write(#"{"host": "here", "pid": 103, "startedAt": 1700000000}"#, "\(cell)/old-unit.lock", in: study)
         try write("{torn", "\(cell)/entropy-1.json", in: study)
 

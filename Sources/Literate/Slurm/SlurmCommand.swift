@@ -20,7 +20,7 @@ enum SlurmCommand {
             exit = NotebookExit(status: 0, message: text.hasSuffix("\n") ? String(text.dropLast()) : text)
         } else {
             // The array's first task may start before this process ends: let it have the folder.
-            setup.lock.release()
+            setup.lock?.release()
             exit = submit(setup, arguments: arguments)
         }
         Notebook.exit(exit)

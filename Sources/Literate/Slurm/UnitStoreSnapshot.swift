@@ -132,8 +132,8 @@ struct UnitStoreSnapshot: Equatable {
     /// matched to it by the lock's "name" when present, else by `fileName(unit)` as its stem.
     static func read(
         studyFolder: URL, host: String = ProcessInfo.processInfo.hostName,
-        isAlive: (Int32) -> Bool = UnitStoreSnapshot.processIsAlive,
-        fileName: (String) -> String = NotebookSetup.safeName
+        isAlive: (Int32) -> Bool = ThisProcess.isAlive,
+        fileName: (String) -> String = UnitFiles.stem
     ) -> UnitStoreSnapshot {
         let root = studyFolder.appendingPathComponent(".cache/units")
         var snapshot = UnitStoreSnapshot(folder: root.path, cells: [])
@@ -152,7 +152,7 @@ struct UnitStoreSnapshot: Equatable {
             var results: [String: UnitResult] = [:]
             var locks: [String: UnitLock] = [:]  // by unit name, or "file:<stem>" when unnamed
             for entry in ((try? files.contentsOfDirectory(atPath: cellFolder.path)) ?? []).sorted()
-            where entry != "manifest.json" && !entry.hasPrefix(".") {
+            where entry != "manifest.json" && !entry.hasPrefix(".") && !entry.hasSuffix(".checkpoint.json") {
                 let url = cellFolder.appendingPathComponent(entry)
                 if entry.hasSuffix(".json") {
                     guard let data = try? Data(contentsOf: url), let result = try? decoder.decode(UnitResult.self, from: data)
@@ -188,11 +188,6 @@ struct UnitStoreSnapshot: Equatable {
             snapshot.cells.append(cell)
         }
         return snapshot
-    }
-
-    /// Whether process `pid` of this host exists (a process of another user counts).
-    @Sendable static func processIsAlive(_ pid: Int32) -> Bool {
-        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
     }
 }
 

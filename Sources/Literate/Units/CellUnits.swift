@@ -66,7 +66,7 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
     /// Claims unit `index` for this process; false if another live process holds it.
     func claim(_ index: Int) -> Bool {
         guard let url = fileURL(index, "lock") else { return true }
-        guard let taken = UnitLock.take(url, shard: shard) else { return false }
+        guard let taken = UnitLock.take(url, unit: names[index], shard: shard) else { return false }
         lock.withLock { held[index] = taken }
         return true
     }
@@ -173,7 +173,7 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
 
     /// The file of unit `index` with `suffix` ("json", "lock", "checkpoint.json").
     func fileURL(_ index: Int, _ suffix: String) -> URL? {
-        folder?.appendingPathComponent("\(SHA256.hex(names[index]).prefix(20)).\(suffix)")
+        folder?.appendingPathComponent("\(UnitFiles.stem(of: names[index])).\(suffix)")
     }
 }
 

@@ -6,6 +6,8 @@ import Foundation
 
 /// The owner of a unit's lock file, as written in it.
 struct UnitLockOwner: Codable, Equatable {
+    /// The unit's name.
+    var name: String?
     var host: String
     var pid: Int32
     var shard: String?
@@ -14,7 +16,7 @@ struct UnitLockOwner: Codable, Equatable {
 
     /// Whether the owner is known to be gone: a process of this host that no longer exists.
     var isStale: Bool {
-        host == ThisProcess.host && kill(pid, 0) != 0 && errno == ESRCH
+        host == ThisProcess.host && !ThisProcess.isAlive(pid)
     }
 }
 
@@ -24,9 +26,9 @@ struct UnitLock {
 
     /// Takes the lock at `url` for this process: created if absent, taken over if its owner is
     /// stale (or its file unreadable), nil when another live process holds it.
-    static func take(_ url: URL, shard: Shard?) -> UnitLock? {
+    static func take(_ url: URL, unit: String, shard: Shard?) -> UnitLock? {
         let me = UnitLockOwner(
-            host: ThisProcess.host, pid: ThisProcess.pid, shard: shard?.description, slurmJobID: ThisProcess.slurmJobID,
+            name: unit, host: ThisProcess.host, pid: ThisProcess.pid, shard: shard?.description, slurmJobID: ThisProcess.slurmJobID,
             startedAt: Date().timeIntervalSince1970)
         guard let data = try? JSONEncoder().encode(me) else { return nil }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -31,8 +31,19 @@ struct UnitManifest: Codable, Equatable {
     var writtenAt: Double
 }
 
+/// The name of a unit's files in its cell's folder (`<stem>.json`, `<stem>.lock`,
+/// `<stem>.checkpoint.json`): a digest of its name, safe whatever the name holds.
+enum UnitFiles {
+    static func stem(of name: String) -> String { String(SHA256.hex(name).prefix(20)) }
+}
+
 /// Where this process runs, as a unit record or lock names it.
 enum ThisProcess {
+    /// Whether process `pid` of this host exists (a process of another user counts).
+    @Sendable static func isAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
+
     static var host: String { ProcessInfo.processInfo.hostName }
     static var pid: Int32 { ProcessInfo.processInfo.processIdentifier }
     static var slurmJobID: String? {
