@@ -31,9 +31,8 @@ tour=$root/.build/release/Tour
 rm -rf "$out"
 mkdir -p "$out"
 
-# 1. A 2-task array and its merge. Two CPUs per task on this 2-CPU node run the tasks one after
-# the other: until shards stop taking the study folder's lock, a second task running at the same
-# time would be refused (exit 75).
+# 1. A 2-task array and its merge (two CPUs per task on this 2-CPU node run the tasks one after
+# the other; shards take no study lock, so on a bigger node they run side by side).
 started=$(now)
 said=$("$tour" --profile quick --slurm 2 --output "$out/good" 2>&1) || fail "submitting: $said"
 echo "$said"
@@ -55,6 +54,14 @@ report=$out/good/Tour/quick/index.html
 ls "$out/good/Tour/quick/slurm"
 "$tour" --profile quick --output "$out/good" --slurm-status
 say "OK: both tasks completed, the merge started at $merge_start after the last task ended at $last_task_end and wrote $report"
+# The merged report's numbers are a single process's: run the same command without --slurm.
+"$tour" --profile quick --output "$out/one" >/dev/null 2>&1 || fail "the single-process run failed"
+numbers() { grep -o 'margin  *[+-][0-9.]* points[^<]*\|Labels to reach[^<]*\|π ≈ [^<]*' "$1" | sort -u; }
+[ -n "$(numbers "$report")" ] || fail "no results found in $report"
+diff <(numbers "$report") <(numbers "$out/one/Tour/quick/index.html") >&2 \
+    || fail "the merged report's numbers differ from a single process's"
+grep -q 'shard 1/2, Slurm job' "$report" || fail "the report's table of units does not say where each ran"
+say "OK: the merged report's numbers equal a single process's, and its table of units names shard and Slurm job"
 
 # 2. A failing task: the merge must be cancelled, not left pending forever. Task 1 fails because
 # its --data folder is gone when it starts: the jobs are submitted held (--slurm-option=--hold),
