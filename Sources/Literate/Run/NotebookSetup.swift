@@ -23,7 +23,8 @@ struct NotebookSetup {
     /// The command line as typed, for the report.
     var command: String
     /// The study folder's lock, held for the whole run; nil for a shard (`--shard`), which shares
-    /// the folder with the other shards and writes only its units and cache entries, atomically.
+    /// the folder with the other shards and writes only its units and cache entries, atomically,
+    /// and for `--slurm` and `--slurm-status`, which run no cells.
     var lock: StudyLock?
 
     /// Where this run's report, figures and cache go: `<output>/<Study>` for the standard
@@ -78,7 +79,9 @@ struct NotebookSetup {
                 ))
         }
         let lock: StudyLock?
-        switch options.shard == nil ? StudyLock.acquire(in: folder).map { Optional($0) } : .success(nil) {
+        // Shards share the folder; submitting to Slurm and reading its status write no report.
+        let locks = options.shard == nil && options.slurm == nil && !options.slurmStatus
+        switch locks ? StudyLock.acquire(in: folder).map { Optional($0) } : .success(nil) {
         case .success(let taken): lock = taken
         case .failure(.held(let holder)):
             let who = holder.map { "(process \($0)) " } ?? ""
