@@ -51,32 +51,6 @@ func chunkWorkerCount(count: Int, chunkSize: Int) -> Int {
     max(1, min(BLASKernels.threads, (count + chunkSize - 1) / max(1, chunkSize)))
 }
 
-/// Like `parallelRanges`, but for work that makes its own GEMMs: `body(worker, range)` runs on
-/// each worker (0, 1, …) with OpenBLAS held to one thread meanwhile, so the workers' GEMMs run
-/// side by side, each single-threaded, instead of every GEMM being split across the cores and
-/// joined again. `worker` picks the worker's own scratch memory. `body` must call only serial
-/// code besides its GEMMs (no `parallelRanges`): the cores are already busy.
-///
-/// Small GEMMs split by OpenBLAS spend much of their time in the join (a worker that the
-/// machine's other processes delay holds up the rest); a whole chunk of the batch per worker —
-/// im2col, GEMM and bias together — keeps each core busy with its own data in its own cache.
-func parallelGEMMWorkers(count: Int, minimumPerThread: Int, _ body: (_ worker: Int, _ range: Range<Int>) -> Void) {
-    let threads = BLASKernels.threads
-    guard min(threads, count / max(1, minimumPerThread)) > 1 else {
-        body(0, 0..<count)
-        return
-    }
-    BLASKernels.withSingleThreadedGEMMs {
-        parallelWorkers(count: count, minimumPerThread: minimumPerThread, threads: threads, body)
-    }
-}
-
-/// The number of workers `parallelGEMMWorkers` uses for `count` items: what a kernel sizes its
-/// per-worker scratch by.
-func gemmWorkerCount(count: Int, minimumPerThread: Int) -> Int {
-    max(1, min(BLASKernels.threads, count / max(1, minimumPerThread)))
-}
-
 /// Splits 0..<count into at most `threads` contiguous ranges of at least `minimumPerThread`
 /// items and runs `body(worker, range)` on each at once.
 private func parallelWorkers(
