@@ -9,7 +9,8 @@
 /// the chunk is still in cache. The backward pass rebuilds each chunk's patches (a cheap copy)
 /// rather than keeping the whole batch's; each chunk writes the kernel gradient of its images on
 /// its own, and the chunks' gradients are added in chunk order. The chunks depend on the batch
-/// and the layer alone, never on the thread count, so the bits are the same on any machine.
+/// and the layer alone, never on the thread count, so the bits are the same on any number of
+/// cores (of a CPU that runs the same kernels).
 final class Conv2D: LayerKernel {
     let inputShape: [Int]
     let outputShape: [Int]
