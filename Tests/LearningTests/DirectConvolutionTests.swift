@@ -42,7 +42,8 @@ struct DirectConvolutionTests {
         GradientCheck.expectMatch(winograd, batch: 2, inputSeed: 6, seed: 7)
     }
 
-    /// The same batch gives the same bits every time (each worker sums its own images in order).
+    /// The same batch gives the same bits every time (each chunk sums its own images in order, and
+    /// the chunks' sums are added in order).
     @Test func repeatedPassesGiveIdenticalResults() {
         let layer = directLayer([6, 6, 32], filters: 32, padding: .same, activation: .relu)
         let input = GradientCheck.randomValues(4 * 6 * 6 * 32, seed: 8)

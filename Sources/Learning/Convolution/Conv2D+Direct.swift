@@ -1,15 +1,14 @@
 /// Conv2D's passes through the AVX-512 kernels: the forward pass of `.direct` layers
 /// (DirectConvolution.swift), and the backward pass of every layer whose filters those
-/// kernels handle, direct or Winograd (WinogradAVX512.swift). Each worker takes a
-/// contiguous share of the batch; padded layers copy one image at a time into the worker's own
-/// scratch.
+/// kernels handle, direct or Winograd (WinogradAVX512.swift). The cores take the batch's chunks of
+/// `imagesPerChunk` images; padded layers copy one image at a time into the worker's own scratch.
 extension Conv2D {
     /// y [batch, outH, outW, F] = activation(conv(x, kernel) + bias), bias and ReLU fused.
     func directForward(_ x: UnsafePointer<Float>, batch: Int, into y: UnsafeMutablePointer<Float>) {
         let (w, b) = (UnsafePointer(kernel.value.baseAddress!), UnsafePointer(bias.value.baseAddress!))
         let perWorker = DirectConvolution.paddedImageLength(geometry)
         let scratch = paddedScratch(batch: batch, floatsPerWorker: perWorker)
-        parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
+        parallelChunks(count: batch, chunkSize: Self.imagesPerChunk) { worker, _, images in
             convolveDirectly(
                 x + images.lowerBound * inputWidth, batch: images.count, geometry: geometry, kernel: w, filters: filters,
                 bias: b, relu: activation == .relu, scratch: scratch + worker * perWorker,
@@ -47,7 +46,7 @@ extension Conv2D {
             : byWinograd ? WinogradAVX512.scratchLength(gradientGeometry) : DirectConvolution.paddedImageLength(gradientGeometry)
         let scratch = paddedScratch(batch: batch, floatsPerWorker: imageScratch + gradientScratch)
         let kernelCount = kernel.value.count
-        accumulatingGradients(batch: batch, includingBias: true) { worker, images, dKernel, dBias in
+        accumulatingGradients(batch: batch, imagesPerChunk: Self.imagesPerChunk, includingBias: true) { worker, images, dKernel, dBias in
             dKernel.update(repeating: 0, count: kernelCount)
             dBias.update(repeating: 0, count: f)
             let ownScratch = scratch + worker * (imageScratch + gradientScratch)
@@ -88,6 +87,6 @@ extension Conv2D {
 
     /// The start of the workers' scratch, `floatsPerWorker` each, one after the other.
     private func paddedScratch(batch: Int, floatsPerWorker: Int) -> UnsafeMutablePointer<Float> {
-        paddedImages.prefix(max(1, gemmWorkerCount(count: batch, minimumPerThread: 1) * floatsPerWorker)).baseAddress!
+        paddedImages.prefix(max(1, chunkWorkerCount(count: batch, chunkSize: Self.imagesPerChunk) * floatsPerWorker)).baseAddress!
     }
 }

@@ -31,17 +31,17 @@ extension Conv2D {
             activation: .linear, inputWidth: outputWidth, outputWidth: inputWidth, into: dx)
     }
 
-    /// `winogradConvolution` over the batch, split between the workers and chunked.
+    /// `winogradConvolution` over the batch, chunk by chunk.
     private func convolveByWinograd(
         _ x: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, transformedKernel u: UnsafePointer<Float>,
         filters f: Int, bias: UnsafePointer<Float>?, activation: Activation, inputWidth: Int, outputWidth: Int,
         into y: UnsafeMutablePointer<Float>
     ) {
-        let workers = gemmWorkerCount(count: batch, minimumPerThread: 1)
         if WinogradAVX512.handles(channels: g.channels, filters: f) {
             let perWorker = WinogradAVX512.scratchLength(g)
+            let workers = chunkWorkerCount(count: batch, chunkSize: Self.imagesPerChunk)
             let scratch = winogradScratch.prefix(workers * perWorker).baseAddress!
-            parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
+            parallelChunks(count: batch, chunkSize: Self.imagesPerChunk) { worker, _, images in
                 convolveByWinogradAVX512(
                     x + images.lowerBound * inputWidth, batch: images.count, geometry: g, transformedKernel: u, filters: f,
                     bias: bias, relu: activation == .relu, scratch: scratch + worker * perWorker,
@@ -51,16 +51,15 @@ extension Conv2D {
         }
         let tilesPerImage = winogradTiles(g)
         let perImage = 16 * tilesPerImage * (g.channels + f)
-        let chunk = max(1, min((batch + workers - 1) / workers, winogradBudgetPerThread / perImage))
+        let chunk = max(1, min(Self.imagesPerChunk, winogradBudgetPerThread / perImage))
+        let workers = chunkWorkerCount(count: batch, chunkSize: chunk)
         let (inputScratch, productScratch) = (16 * chunk * tilesPerImage * g.channels, 16 * chunk * tilesPerImage * f)
         let scratch = winogradScratch.prefix(workers * (inputScratch + productScratch)).baseAddress!
-        parallelGEMMWorkers(count: batch, minimumPerThread: 1) { worker, images in
+        parallelChunks(count: batch, chunkSize: chunk) { worker, _, images in
             let v = scratch + worker * (inputScratch + productScratch)
-            forEachChunk(of: images, size: chunk) { first, count in
-                winogradConvolution(
-                    x + first * inputWidth, batch: count, geometry: g, transformedKernel: u, filters: f, bias: bias,
-                    activation: activation, scratch: v, v + inputScratch, into: y + first * outputWidth)
-            }
+            winogradConvolution(
+                x + images.lowerBound * inputWidth, batch: images.count, geometry: g, transformedKernel: u, filters: f,
+                bias: bias, activation: activation, scratch: v, v + inputScratch, into: y + images.lowerBound * outputWidth)
         }
     }
 }

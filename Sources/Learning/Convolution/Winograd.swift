@@ -153,8 +153,8 @@ func winogradOutputTransform(
 /// A stride-1 3×3 convolution of `images` [batch, H, W, C] by Winograd F(2×2, 3×3):
 /// output [batch, outH, outW, F] = activation(conv(images, kernel) + bias), given the kernel's
 /// transform `u` [16, C, F] and scratch `v` [16, tiles, C] and `m` [16, tiles, F] for
-/// tiles = batch · `winogradTiles(geometry)`. Single-threaded (its GEMMs run on OpenBLAS's
-/// threads): callers split the batch.
+/// tiles = batch · `winogradTiles(geometry)`. Serial: callers run it on chunks of the batch
+/// inside `parallelChunks`, which holds its GEMMs to one thread.
 func winogradConvolution(
     _ images: UnsafePointer<Float>, batch: Int, geometry g: ConvolutionGeometry, transformedKernel u: UnsafePointer<Float>,
     filters: Int, bias: UnsafePointer<Float>?, activation: Activation,

@@ -1,6 +1,8 @@
 /// A fully connected layer and its gradients:
 /// output [N, units] = activation(input [N, in] · kernel [in, units] + bias [units]).
-/// Both products of the backward pass are single `sgemm` calls on the stored layouts.
+/// Each product is one `blockedMatrixProduct` on the stored layouts: the same bits on any number
+/// of threads, since the reduction (over the inputs, or over the batch for the kernel gradient)
+/// always runs whole inside one single-threaded GEMM.
 final class Dense: LayerKernel {
     let inputShape: [Int]
     let outputShape: [Int]
@@ -38,7 +40,7 @@ final class Dense: LayerKernel {
         let (inputs, units) = (inputShape[0], outputShape[0])
         precondition(input.count == batch * inputs, "Dense got \(input.count) inputs for batch \(batch) × \(inputs)")
         let y = output.prefix(batch * units)
-        matrixProduct(input.baseAddress!, kernel.value.baseAddress!, into: y.baseAddress!, m: batch, n: units, k: inputs)
+        blockedMatrixProduct(input.baseAddress!, kernel.value.baseAddress!, into: y.baseAddress!, m: batch, n: units, k: inputs)
         activation.addBiasAndActivate(y.baseAddress!, rows: batch, columns: units, bias: bias.value.baseAddress!)
         lastInput = input
         lastOutput = y
@@ -54,14 +56,14 @@ final class Dense: LayerKernel {
             dy, output: lastOutput.baseAddress!, rows: batch, columns: units,
             biasGradient: bias.gradient.baseAddress!)
         // d kernel [in, units] = input^T [in, N] · dy [N, units]
-        matrixProduct(
+        blockedMatrixProduct(
             lastInput.baseAddress!, dy, into: kernel.gradient.baseAddress!, m: inputs, n: units, k: batch,
             transposeA: true)
         kernel.addL2Gradient()
         guard needsInputGradient else { return nil }
         // d input [N, in] = dy [N, units] · kernel^T [units, in]
         let dx = inputGradient.prefix(batch * inputs)
-        matrixProduct(
+        blockedMatrixProduct(
             dy, kernel.value.baseAddress!, into: dx.baseAddress!, m: batch, n: inputs, k: units,
             transposeB: true)
         return dx

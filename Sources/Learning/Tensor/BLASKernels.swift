@@ -100,6 +100,19 @@ public enum BLASKernels {
         body()
     }
 
+    /// Runs `body` with `threads` set to `count`, then sets it back. One such stretch at a time in
+    /// the process (a recursive lock), so that tests comparing thread counts never change the
+    /// count under one another.
+    static func withThreads<T>(_ count: Int, _ body: () throws -> T) rethrows -> T {
+        knobLock.lock()
+        defer { knobLock.unlock() }
+        let saved = threads
+        threads = count
+        defer { threads = saved }
+        return try body()
+    }
+
+    private static let knobLock = NSRecursiveLock()
     private static let threadLock = NSLock()
     private static let regionLock = NSRecursiveLock()
     nonisolated(unsafe) private static var chosenThreads = Int(openblas_get_num_threads())

@@ -5,37 +5,50 @@ import Dispatch
 /// The GEMMs already use every core; the kernels between them (optimizer steps, pooling,
 /// im2col) should too, or they become the bottleneck. Tying the count to `BLASKernels.threads`
 /// keeps one knob: a parallel trial that sets OpenBLAS to one thread runs these on one thread as
-/// well. The split depends only on `count` and the thread count, so results are reproducible.
+/// well. The split depends on the thread count, so `body` must compute each item the same way
+/// whichever range holds it: element-wise work, or sums along another axis (BatchNorm's channels,
+/// a bias gradient's columns) that each range does whole. Sums across items go through
+/// `parallelChunks`, whose chunks do not depend on the thread count.
 ///
 /// `body` must touch only memory that belongs to its range (ranges never overlap).
 func parallelRanges(count: Int, minimumPerThread: Int, _ body: (Range<Int>) -> Void) {
     parallelWorkers(count: count, minimumPerThread: minimumPerThread) { _, range in body(range) }
 }
 
-/// Like `parallelRanges`, but for work that makes its own GEMMs: `body(worker, range)` runs on
-/// each worker (0, 1, …) with OpenBLAS held to one thread meanwhile, so the workers' GEMMs run
-/// side by side, each single-threaded, instead of every GEMM being split across the cores and
-/// joined again. `worker` picks the worker's own scratch memory. `body` must call only serial
-/// code besides its GEMMs (no `parallelRanges`): the cores are already busy.
+/// Runs `body(worker, chunk, range)` on each chunk of `chunkSize` consecutive items of
+/// 0..<count (chunk i is i·chunkSize ..< min(count, (i + 1)·chunkSize), the last one shorter), for
+/// work that makes its own GEMMs or sums: the chunks are the same whatever the thread count, and
+/// the workers (at most `BLASKernels.threads`, 0, 1, …) take contiguous runs of them, in order.
+/// OpenBLAS is held to one thread meanwhile, also when a single worker runs every chunk, because
+/// OpenBLAS's answer depends on how many threads split a product (its kernels sum the product's
+/// edges and the threads' shares in other orders): a chunk computed on its own by a
+/// single-threaded GEMM gives the same bits wherever it runs. `worker` picks the worker's own
+/// scratch memory; `chunk` picks where a chunk's partial sums go, so that the caller can add them
+/// in chunk order. `body` must call only serial code besides its GEMMs (no `parallelRanges`).
 ///
 /// Small GEMMs split by OpenBLAS spend much of their time in the join (a worker that the
-/// machine's other processes delay holds up the rest); a whole chunk of the batch per worker —
-/// im2col, GEMM and bias together — keeps each core busy with its own data in its own cache.
-func parallelGEMMWorkers(count: Int, minimumPerThread: Int, _ body: (_ worker: Int, _ range: Range<Int>) -> Void) {
+/// machine's other processes delay holds up the rest); whole chunks per worker — im2col, GEMM
+/// and bias together — keep each core busy with its own data in its own cache.
+func parallelChunks(
+    count: Int, chunkSize: Int, _ body: (_ worker: Int, _ chunk: Int, _ range: Range<Int>) -> Void
+) {
+    precondition(chunkSize > 0, "chunk size \(chunkSize) must be positive")
+    let chunks = (count + chunkSize - 1) / chunkSize
     let threads = BLASKernels.threads
-    guard min(threads, count / max(1, minimumPerThread)) > 1 else {
-        body(0, 0..<count)
-        return
+    func run() {
+        parallelWorkers(count: chunks, minimumPerThread: 1, threads: threads) { worker, chunkRange in
+            for chunk in chunkRange {
+                body(worker, chunk, (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize))
+            }
+        }
     }
-    BLASKernels.withSingleThreadedGEMMs {
-        parallelWorkers(count: count, minimumPerThread: minimumPerThread, threads: threads, body)
-    }
+    if threads > 1 { BLASKernels.withSingleThreadedGEMMs(run) } else { run() }
 }
 
-/// The number of workers `parallelGEMMWorkers` uses for `count` items: what a kernel sizes its
-/// per-worker scratch by.
-func gemmWorkerCount(count: Int, minimumPerThread: Int) -> Int {
-    max(1, min(BLASKernels.threads, count / max(1, minimumPerThread)))
+/// The number of workers `parallelChunks` uses for `count` items in chunks of `chunkSize`: what a
+/// kernel sizes its per-worker scratch by.
+func chunkWorkerCount(count: Int, chunkSize: Int) -> Int {
+    max(1, min(BLASKernels.threads, (count + chunkSize - 1) / max(1, chunkSize)))
 }
 
 /// Splits 0..<count into at most `threads` contiguous ranges of at least `minimumPerThread`

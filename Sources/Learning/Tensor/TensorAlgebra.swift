@@ -1,5 +1,6 @@
 /// Matrix arithmetic on `Tensor` values for code outside the layers (k-means, diversity
-/// sampling): products and pairwise distances, both through `cblas_sgemm`.
+/// sampling): products and pairwise distances, both through `blockedMatrixProduct` (the same bits
+/// on any number of threads).
 extension Tensor {
     /// The matrix product self [m, k] · other [k, n] → [m, n]; with `transposingOther`, other is
     /// [n, k] and the product is self · otherᵀ. Tensors of higher rank are read as [rows, rest].
@@ -14,7 +15,7 @@ extension Tensor {
             other.scalars.withUnsafeBufferPointer { b in
                 product.withUnsafeMutableBufferPointer { c in
                     guard let a = a.baseAddress, let b = b.baseAddress, let c = c.baseAddress else { return }
-                    Learning.matrixProduct(a, b, into: c, m: m, n: n, k: k, transposeB: transposingOther)
+                    blockedMatrixProduct(a, b, into: c, m: m, n: n, k: k, transposeB: transposingOther)
                 }
             }
         }
