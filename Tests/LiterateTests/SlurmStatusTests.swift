@@ -24,7 +24,7 @@ import Testing
             #"{"name": "random-0", "host": "node1", "pid": 11, "shard": "0/2", "slurmJobID": "57_0", "wallSeconds": 12.25, "cpuSeconds": 23.5, "finishedAt": 1700000100}"#,
             "\(cell)/random-0.json", in: study)
         try write(
-            #"{"name": "random-1", "host": "here", "pid": 12, "wallSeconds": 75, "cpuSeconds": 140, "finishedAt": 1700000200, "slurmJobID": 58}"#,
+            #"{"name": "random-1", "host": "here", "pid": 12, "wallSeconds": 75, "cpuSeconds": 140, "finishedAt": 1700000200, "slurmJobID": "58"}"#,
             "\(cell)/random-1.json", in: study)
         try write(#"{"host": "here", "pid": 100, "shard": "1/2", "slurmJobID": "57_1", "startedAt": 1700000300}"#, "\(cell)/\(UnitFiles.stem(of: "margin-0")).lock", in: study)
         try write(#"{"host": "node2", "pid": 101, "shard": "0/2", "startedAt": 1700000310}"#, "\(cell)/\(UnitFiles.stem(of: "margin-1")).lock", in: study)

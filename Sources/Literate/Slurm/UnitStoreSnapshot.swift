@@ -17,7 +17,7 @@ struct UnitStoreSnapshot: Equatable {
         var folder: String
         var units: [Unit]
         /// Locks whose file matches no unit of the manifest (shown by file name).
-        var strayLocks: [String: UnitLock] = [:]
+        var strayLocks: [String: UnitLockOwner] = [:]
     }
 
     /// One unit and what is known of it.
@@ -27,9 +27,9 @@ struct UnitStoreSnapshot: Equatable {
     }
 
     enum State: Equatable {
-        case done(UnitResult)
+        case done(UnitProvenance)
         /// A lock is held; `owner` tells whether its process is alive.
-        case running(UnitLock, owner: LockOwner)
+        case running(UnitLockOwner, owner: LockOwner)
         case missing
     }
 
@@ -41,78 +41,6 @@ struct UnitStoreSnapshot: Equatable {
         case dead
         /// On another host, which this process cannot look into.
         case elsewhere
-    }
-
-    /// A finished unit's provenance, as its result file records it.
-    struct UnitResult: Decodable, Equatable {
-        var name: String
-        var host: String
-        var pid: Int32
-        var shard: String?
-        var slurmJobID: String?
-        var wallSeconds: Double
-        var cpuSeconds: Double
-        var finishedAt: Double
-
-        enum CodingKeys: String, CodingKey { case name, host, pid, shard, slurmJobID, wallSeconds, cpuSeconds, finishedAt }
-
-        init(from decoder: any Decoder) throws {
-            let values = try decoder.container(keyedBy: CodingKeys.self)
-            name = try values.decode(String.self, forKey: .name)
-            host = try values.decode(String.self, forKey: .host)
-            pid = try values.decode(Int32.self, forKey: .pid)
-            shard = try values.decodeIfPresent(String.self, forKey: .shard)
-            slurmJobID = try values.looseString(forKey: .slurmJobID)
-            wallSeconds = try values.decode(Double.self, forKey: .wallSeconds)
-            cpuSeconds = try values.decode(Double.self, forKey: .cpuSeconds)
-            finishedAt = try values.decode(Double.self, forKey: .finishedAt)
-        }
-
-        init(
-            name: String, host: String, pid: Int32, shard: String?, slurmJobID: String?, wallSeconds: Double,
-            cpuSeconds: Double, finishedAt: Double
-        ) {
-            self.name = name
-            self.host = host
-            self.pid = pid
-            self.shard = shard
-            self.slurmJobID = slurmJobID
-            self.wallSeconds = wallSeconds
-            self.cpuSeconds = cpuSeconds
-            self.finishedAt = finishedAt
-        }
-    }
-
-    /// The owner of a unit being computed, as its lock file records it.
-    struct UnitLock: Decodable, Equatable {
-        /// The unit's name, if the lock records it (else it is matched by file name).
-        var name: String?
-        var host: String
-        var pid: Int32
-        var shard: String?
-        var slurmJobID: String?
-        var startedAt: Double
-
-        enum CodingKeys: String, CodingKey { case name, host, pid, shard, slurmJobID, startedAt }
-
-        init(from decoder: any Decoder) throws {
-            let values = try decoder.container(keyedBy: CodingKeys.self)
-            name = try values.decodeIfPresent(String.self, forKey: .name)
-            host = try values.decode(String.self, forKey: .host)
-            pid = try values.decode(Int32.self, forKey: .pid)
-            shard = try values.decodeIfPresent(String.self, forKey: .shard)
-            slurmJobID = try values.looseString(forKey: .slurmJobID)
-            startedAt = try values.decode(Double.self, forKey: .startedAt)
-        }
-
-        init(name: String? = nil, host: String, pid: Int32, shard: String?, slurmJobID: String?, startedAt: Double) {
-            self.name = name
-            self.host = host
-            self.pid = pid
-            self.shard = shard
-            self.slurmJobID = slurmJobID
-            self.startedAt = startedAt
-        }
     }
 
     private struct Manifest: Decodable {
@@ -149,13 +77,13 @@ struct UnitStoreSnapshot: Equatable {
                 snapshot.unreadable.append(manifestURL.path)
                 continue
             }
-            var results: [String: UnitResult] = [:]
-            var locks: [String: UnitLock] = [:]  // by unit name, or "file:<stem>" when unnamed
+            var results: [String: UnitProvenance] = [:]
+            var locks: [String: UnitLockOwner] = [:]  // by unit name, or "file:<stem>" when unnamed
             for entry in ((try? files.contentsOfDirectory(atPath: cellFolder.path)) ?? []).sorted()
             where entry != "manifest.json" && !entry.hasPrefix(".") && !entry.hasSuffix(".checkpoint.json") {
                 let url = cellFolder.appendingPathComponent(entry)
                 if entry.hasSuffix(".json") {
-                    guard let data = try? Data(contentsOf: url), let result = try? decoder.decode(UnitResult.self, from: data)
+                    guard let data = try? Data(contentsOf: url), let result = try? decoder.decode(UnitProvenance.self, from: data)
                     else {
                         snapshot.unreadable.append(url.path)
                         continue
@@ -164,7 +92,7 @@ struct UnitStoreSnapshot: Equatable {
                 } else if entry.hasSuffix(".lock") {
                     // A lock may vanish between the listing and the read: its unit just finished.
                     guard let data = try? Data(contentsOf: url) else { continue }
-                    guard let lock = try? decoder.decode(UnitLock.self, from: data) else {
+                    guard let lock = try? decoder.decode(UnitLockOwner.self, from: data) else {
                         snapshot.unreadable.append(url.path)
                         continue
                     }
@@ -188,13 +116,5 @@ struct UnitStoreSnapshot: Equatable {
             snapshot.cells.append(cell)
         }
         return snapshot
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// A value written as a string or as a whole number (a Slurm job id may be either), or nil.
-    fileprivate func looseString(forKey key: Key) throws -> String? {
-        if let text = try? decodeIfPresent(String.self, forKey: key) { return text }
-        return try decodeIfPresent(Int.self, forKey: key).map(String.init)
     }
 }

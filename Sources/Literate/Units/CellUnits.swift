@@ -76,10 +76,11 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
         lock.withLock { _ = computedHere.insert(index) }
         defer { lock.withLock { held.removeValue(forKey: index) }?.release() }
         guard let url = fileURL(index, "json") else { return }
-        let record = UnitRecord(
+        let provenance = UnitProvenance(
             name: names[index], host: ThisProcess.host, pid: ThisProcess.pid, shard: shard?.description,
             slurmJobID: ThisProcess.slurmJobID, wallSeconds: wallSeconds, cpuSeconds: cpuSeconds,
-            finishedAt: Date().timeIntervalSince1970, result: result)
+            finishedAt: Date().timeIntervalSince1970)
+        let record = UnitRecord(provenance: provenance, result: result)
         let data: Data
         do {
             data = try CacheCoding.encoder.encode(record)
@@ -148,7 +149,7 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
             notes: ["A unit computed by an earlier run, another process or another machine is read from the store."])
         var (wall, cpu, computed) = (0.0, 0.0, 0)
         for index in names.indices {
-            guard let record = record(index) else {
+            guard let record = record(index)?.provenance else {
                 table.append([names[index], "missing", "—", "—", "—"])
                 continue
             }
@@ -163,7 +164,7 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
                 isFromStore(index) ? "stored" : "computed",
             ])
         }
-        let hosts = Set(names.indices.compactMap { record($0)?.host }).count
+        let hosts = Set(names.indices.compactMap { record($0)?.provenance.host }).count
         table.append([
             "All \(names.count)", "\(hosts) machine\(hosts == 1 ? "" : "s")", String(format: "%.1f", wall),
             String(format: "%.1f", cpu), "\(computed) computed, \(names.count - computed) stored",

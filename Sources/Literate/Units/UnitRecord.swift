@@ -2,8 +2,9 @@
 // report's table of units and for `--slurm-status`.
 import Foundation
 
-/// A finished unit, as stored in `<study>/.cache/units/<cell>/<unit>.json`.
-struct UnitRecord<Result: Codable>: Codable {
+/// Where and how long a finished unit ran: the fields of its stored file beside its result, which
+/// is all `--slurm-status` reads.
+struct UnitProvenance: Codable, Equatable {
     /// The unit's name ("experiment 2, BALD").
     var name: String
     /// The machine and process that computed it.
@@ -11,14 +12,38 @@ struct UnitRecord<Result: Codable>: Codable {
     var pid: Int32
     /// `--shard` of that process ("1/4"), if it ran as a shard.
     var shard: String?
-    /// `SLURM_JOB_ID` of that process, if Slurm ran it.
+    /// `SLURM_JOB_ID` of that process (`<array job>_<task>` for an array task), if Slurm ran it.
     var slurmJobID: String?
-    /// Seconds the unit took in the process that finished it (wall clock and that process's CPU).
+    /// Seconds the unit took in the process that finished it (wall clock and its thread's CPU).
     var wallSeconds: Double
     var cpuSeconds: Double
     /// When it finished, in seconds since 1970.
     var finishedAt: Double
+}
+
+/// A finished unit, as stored in `<study>/.cache/units/<cell>/<unit>.json`: its provenance's
+/// fields and, beside them, `result`.
+struct UnitRecord<Result: Codable>: Codable {
+    var provenance: UnitProvenance
     var result: Result
+
+    private enum CodingKeys: String, CodingKey { case result }
+
+    init(provenance: UnitProvenance, result: Result) {
+        self.provenance = provenance
+        self.result = result
+    }
+
+    init(from decoder: any Decoder) throws {
+        provenance = try UnitProvenance(from: decoder)
+        result = try decoder.container(keyedBy: CodingKeys.self).decode(Result.self, forKey: .result)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try provenance.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(result, forKey: .result)
+    }
 }
 
 /// The units a long cell declared, so that `--slurm-status` can tell which are missing:
