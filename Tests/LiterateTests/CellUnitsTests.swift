@@ -62,6 +62,19 @@ import Testing
         #expect(folder.report.contains("shard 1/2"))
     }
 
+    @Test func aMergeWithAUnitMissingFailsNamingItAndKeepsWhatIsStored() {
+        let folder = ScratchFolder()
+        _ = Self.run(folder, trials: 4, ["--shard", "1/2"])
+        let merge = Self.run(folder, trials: 4, ["--merge"])
+        #expect(merge.status == 1)
+        #expect(merge.computed == [])
+        #expect(folder.report.contains("2 of 4 units missing (“trial 1”, “trial 3”)"))
+        #expect(folder.report.contains("run `Demo --output \(folder.url.path) --trials 4` to compute the rest"))
+        // nothing stored was lost: a plain run computes only the two that were missing
+        #expect(Self.run(folder, trials: 4).computed == ["trial 1", "trial 3"])
+        #expect(Self.run(folder, trials: 4, ["--merge"]).status == 0)
+    }
+
     @Test func aPlainRunComputesWhatTheShardsLeftMissing() {
         let folder = ScratchFolder()
         _ = Self.run(folder, trials: 4, ["--shard", "1/2"])

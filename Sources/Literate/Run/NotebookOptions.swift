@@ -44,6 +44,9 @@ struct NotebookOptions: ParsableCommand {
         transform: Shard.init(argument:))
     var shard: Shard?
 
+    @Flag(help: "Write the report from the units shards stored, computing none: fail, naming them, if any is missing.")
+    var merge = false
+
     @Option(help: ArgumentHelp("Submit the long cells' units as a Slurm job array of this many shards, then a merge job.", valueName: "shards"))
     var slurm: Int?
 
@@ -68,6 +71,9 @@ struct NotebookOptions: ParsableCommand {
         if let slurm, slurm < 1 { throw ValidationError("--slurm needs at least 1 shard, not \(slurm)") }
         if let slurmCPUs, slurmCPUs < 1 { throw ValidationError("--slurm-cpus must be at least 1, not \(slurmCPUs)") }
         if shard != nil, slurm != nil { throw ValidationError("--shard and --slurm do not go together: --slurm submits the shards") }
+        if merge, shard != nil || slurm != nil {
+            throw ValidationError("--merge writes the report after the shards: it goes with neither --shard nor --slurm")
+        }
         if let trials, trials < 1 {
             throw ValidationError("--trials must be at least 1, not \(trials)")
         }

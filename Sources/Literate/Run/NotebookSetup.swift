@@ -35,14 +35,14 @@ struct NotebookSetup {
     /// Whether cells may be stored in and replayed from the cache.
     var caches: Bool { sourceNote == nil }
 
-    /// The command line of the plain run that merges what shards stored: this one without
-    /// `--shard`.
+    /// The command line of the plain run that merges what shards stored and computes what they
+    /// left: this one without `--shard` and `--merge`.
     var mergeCommand: String {
         var words = command.split(separator: " ").map(String.init)
         if let at = words.firstIndex(where: { $0 == "--shard" }), at + 1 < words.count {
             words.removeSubrange(at...(at + 1))
         }
-        words.removeAll { $0.hasPrefix("--shard=") }
+        words.removeAll { $0.hasPrefix("--shard=") || $0 == "--merge" }
         return words.joined(separator: " ")
     }
 

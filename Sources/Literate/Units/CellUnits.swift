@@ -21,13 +21,19 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
     let folder: URL?
     let ignoresStored: Bool
     let interruption: Interruption?
+    /// Under `--merge`, the command that computes missing units (nil: compute them here).
+    let merging: String?
     private let lock = NSLock()
     private var held: [Int: UnitLock] = [:]
     private var computedHere: Set<Int> = []
 
-    init(names: [String], folder: URL?, cell: String, shard: Shard?, ignoresStored: Bool, interruption: Interruption?) {
+    init(
+        names: [String], folder: URL?, cell: String, shard: Shard?, ignoresStored: Bool, interruption: Interruption?,
+        merging: String? = nil
+    ) {
         precondition(Set(names).count == names.count, "units of “\(cell)” need distinct names: \(names)")
         self.names = names
+        self.merging = merging
         self.folder = folder
         self.shard = shard
         self.ignoresStored = ignoresStored
@@ -55,9 +61,10 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
     public func isFromStore(_ index: Int) -> Bool { !lock.withLock { computedHere.contains(index) } }
 
     /// The units this process should compute now, claimed: this shard's (all, without `--shard`)
-    /// that are not stored and that no other live process is computing.
+    /// that are not stored and that no other live process is computing; none under `--merge`.
     public func toCompute() -> [Int] {
-        names.indices.filter { index in
+        guard merging == nil else { return [] }
+        return names.indices.filter { index in
             guard shard?.owns(index) ?? true, result(index) == nil else { return false }
             return claim(index)
         }
@@ -119,6 +126,10 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
                 throw ShardFinished(shard: shard, stored: storedCount, total: names.count, missingOwn: mine.filter { result($0) == nil }.map { names[$0] })
             }
             throw ShardFinished(shard: shard, stored: storedCount, total: names.count, missingOwn: [])
+        }
+        if let command = merging {
+            let missing = names.indices.filter { result($0) == nil }.map { names[$0] }
+            if !missing.isEmpty { throw UnitsMissing(units: missing, total: names.count, command: command) }
         }
         while true {
             let missing = names.indices.filter { result($0) == nil }
@@ -191,5 +202,22 @@ public struct ShardFinished: Error, CustomStringConvertible {
     public var description: String {
         "shard \(shard): \(stored) of \(total) units of this cell are stored"
             + (missingOwn.isEmpty ? "" : " (\(missingOwn.count) of this shard's were held by another process)")
+    }
+}
+
+/// Thrown by a `--merge` run when units of a cell are missing: it computes none, keeps what is
+/// stored, and says which are missing and what computes them.
+public struct UnitsMissing: Error, CustomStringConvertible {
+    /// The missing units' names, in the cell's order.
+    public var units: [String]
+    /// How many units the cell has.
+    public var total: Int
+    /// The plain run that computes them.
+    public var command: String
+
+    public var description: String {
+        let shown = units.prefix(5).map { "“\($0)”" }.joined(separator: ", ")
+        return "\(units.count) of \(total) units missing (\(shown)\(units.count > 5 ? ", …" : "")): "
+            + "the stored ones are kept; run `\(command)` to compute the rest, or resubmit their array tasks"
     }
 }

@@ -14,7 +14,8 @@ extension Notebook {
     /// Each unit is stored under the cell's key without `--trials` and the unit's name, so a run
     /// with more trials computes only the new ones. Under `--shard i/n` the cell computes only
     /// its share and `results` ends the run (status 0) with a line saying how many units exist;
-    /// a plain run computes what is missing and goes on. `--fresh` ignores stored units.
+    /// a plain run computes what is missing and goes on; a `--merge` run computes nothing and
+    /// fails, naming the missing units, if any is. `--fresh` ignores stored units.
     public func units<Result: Codable>(_ names: [String], of type: Result.Type) -> CellUnits<Result> {
         guard let index = runningCell else {
             preconditionFailure("notebook.units(…) called outside a cell: call it inside the cell they make up")
@@ -26,7 +27,7 @@ extension Notebook {
         }
         return CellUnits(
             names: names, folder: folder, cell: records[index].title, shard: setup.options.shard, ignoresStored: fresh,
-            interruption: interruption)
+            interruption: interruption, merging: setup.options.merge ? setup.mergeCommand : nil)
     }
 
     /// Ends a shard's run after the cell of record `index` stored its units: says what is stored
