@@ -2,7 +2,9 @@
 # End-to-end check of `--slurm` on the local one-node cluster (scripts/slurm-start.sh): submits
 # the Tour notebook's quick profile as a 2-task job array plus its merge job, waits, and checks
 # that both tasks and then the merge completed and that the merge wrote the report; then submits
-# an array whose task 1 fails and checks that the merge job is cancelled, not left pending.
+# an array whose task 1 fails and checks that the merge job is cancelled, not left pending; then
+# cancels a task in the middle of a unit, resubmits that index alone, and checks that it resumed the
+# unit from its checkpoint and that the merge gives a single process's numbers.
 #
 # Usage:  scripts/slurm-check.sh [output folder]   (default: output/slurm-check, made absolute)
 set -euo pipefail
@@ -85,3 +87,34 @@ states="$(field "${array}_0" JobState) $(field "${array}_1" JobState)"
 [ "$states" = "COMPLETED FAILED" ] || fail "tasks 0 and 1 ended $states, not COMPLETED FAILED"
 [ "$(field "$merge" JobState)" = CANCELLED ] || fail "merge $merge is $(field "$merge" JobState), not CANCELLED"
 say "OK: task 1 failed, task 0 completed, and merge $merge was CANCELLED ($(field "$merge" Reason))"
+
+# 3. A task cancelled in the middle of a unit, and that index alone resubmitted: it resumes the
+# unit from the unit's checkpoint, and the merge then writes the numbers of a single process.
+bayes=$root/.build/release/MNISTBayesianDropout
+swift build -c release --product MNISTBayesianDropout >/dev/null
+said=$("$bayes" --profile quick --slurm 2 --slurm-option=--hold --output "$out/cancel" 2>&1) || fail "submitting: $said"
+read -r array merge < <(ids <<<"$said")
+scancel "$merge"   # this check merges by hand after resubmitting
+store=$out/cancel/MNISTBayesianDropout/quick/.cache/units
+scontrol release "${array}_0"
+for _ in $(seq 1200); do compgen -G "$store/*/*.checkpoint.json" >/dev/null && break; sleep 0.05; done
+compgen -G "$store/*/*.checkpoint.json" >/dev/null || fail "task 0 saved no unit checkpoint within a minute"
+scancel "${array}_0"
+settle "${array}_0"
+[ "$(field "${array}_0" JobState)" = CANCELLED ] || fail "task 0 is $(field "${array}_0" JobState), not CANCELLED"
+say "task 0 of array $array cancelled in the middle of a unit"
+script=$out/cancel/MNISTBayesianDropout/quick/slurm/MNISTBayesianDropout-quick.sbatch
+again=$(sbatch --parsable --array=0 "$script" | cut -d';' -f1)
+scontrol release "$again" "${array}_1"   # the script holds its jobs (--hold above)
+settle "$again" "$array"
+[ "$(field "$again" JobState)" = COMPLETED ] || fail "the resubmitted task $again is $(field "$again" JobState)"
+log=$out/cancel/MNISTBayesianDropout/quick/slurm/MNISTBayesianDropout-quick-${again}_0
+grep -q "Resumed from a checkpoint" "$log.out" "$log.err" \
+    || fail "the resubmitted task did not resume a unit from its checkpoint ($log.out)"
+"$bayes" --profile quick --output "$out/cancel" --merge >/dev/null 2>&1 || fail "the merge after the resubmitted task failed"
+"$bayes" --profile quick --output "$out/bayes-one" >/dev/null 2>&1 || fail "the single-process run failed"
+finals() { grep -o '[a-zA-Z ]*: final test accuracy [^<]*\|Acquired images to reach[^<]*' "$1" | sort -u; }
+[ -n "$(finals "$out/bayes-one/MNISTBayesianDropout/quick/index.html")" ] || fail "no results in the single-process report"
+diff <(finals "$out/cancel/MNISTBayesianDropout/quick/index.html") <(finals "$out/bayes-one/MNISTBayesianDropout/quick/index.html") >&2 \
+    || fail "the merged report's numbers differ from a single process's"
+say "OK: the resubmitted task $again resumed a unit from its checkpoint, and the merge gave a single process's numbers"

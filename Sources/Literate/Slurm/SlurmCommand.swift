@@ -90,14 +90,17 @@ enum SlurmCommand {
                 status: 69,
                 message: "\(study): submitted the job array \(arrayID), but sbatch refused the merge job \(jobs.mergeScriptPath): \(why)")
         }
+        // the notebook as the merge runs it, but computing what is missing rather than failing
+        let plain = ([jobs.executable] + SlurmArguments.passedOn(arguments, output: jobs.output, merge: true))
+            .filter { $0 != "--merge" }.map(ShellWord.quoted).joined(separator: " ")
         return NotebookExit(
             status: 0,
             message: """
                 \(study): submitted job array \(arrayID) (\(jobs.shards) tasks, shards 0/\(jobs.shards) … \(jobs.shards - 1)/\(jobs.shards)) \
                 and merge job \(mergeID), which runs once every task succeeded and writes the report.
                 Logs: \(jobs.folder)/\(jobs.jobName)-\(arrayID)_<task>.out, \(jobs.mergeJobName)-\(mergeID).out (and .err)
-                Watch: \(([jobs.executable] + SlurmArguments.passedOn(arguments, output: jobs.output, merge: true)).map(ShellWord.quoted).joined(separator: " ")) --slurm-status
-                Rerun task i alone: sbatch --array=i \(array); finish on one machine: the same command without --slurm-status.
+                Watch: \(plain) --slurm-status
+                Rerun task i alone: sbatch --array=i \(array); finish on one machine: \(plain)
                 \(shared)
                 """)
     }
