@@ -62,6 +62,15 @@ import Testing
         #expect(folder.report.contains("shard 1/2"))
     }
 
+    @Test func theLastShardToFinishACellGoesOnWithEveryUnitStored() {
+        let folder = ScratchFolder()
+        #expect(Self.run(folder, trials: 4, ["--shard", "1/2"]).results == [], "shard 1/2 stops: trials 1 and 3 are held by nobody")
+        let last = Self.run(folder, trials: 4, ["--shard", "0/2"])
+        #expect(last.status == 0)
+        #expect(last.computed == ["trial 1", "trial 3"])
+        #expect(last.results == [10, 20, 30, 40], "every unit stored: the shard goes on past the cell")
+    }
+
     @Test func aMergeWithAUnitMissingFailsNamingItAndKeepsWhatIsStored() {
         let folder = ScratchFolder()
         _ = Self.run(folder, trials: 4, ["--shard", "1/2"])

@@ -45,7 +45,7 @@ import Testing
                 # Each node chooses its own BLAS kernels (not the submitting machine's), and BLAS uses the CPUs Slurm gave.
                 unset ACTIVE_LEARNING_BLAS_REEXEC
                 export OPENBLAS_NUM_THREADS="${SLURM_CPUS_PER_TASK:-2}"
-                exec /work/p/.build/release/Tour --profile quick --output /data/out --merge
+                exec /work/p/.build/release/Tour --profile quick --output /data/out
 
                 """)
     }
@@ -110,7 +110,7 @@ import Testing
         // The merge keeps every flag but --fresh, which would recompute what the tasks stored.
         #expect(
             jobs.mergeScript.hasSuffix(
-                #"exec '/home/ann/my study/.build/release/Tour' --profile quick --data '/shared/data sets' --output '/shared/it'\''s #1/out' --merge"#
+                #"exec '/home/ann/my study/.build/release/Tour' --profile quick --data '/shared/data sets' --output '/shared/it'\''s #1/out'"#
                     + "\n"))
     }
 
@@ -120,7 +120,7 @@ import Testing
             (["--slurm", "4", "--seed", "3"], false, ["--seed", "3", "--output", "/o"]),
             (["--slurm=4", "--output=/x", "--trials", "2"], false, ["--trials", "2", "--output", "/o"]),
             (["--slurm-option", "--account=lab", "--slurm-status", "--fresh"], false, ["--fresh", "--output", "/o"]),
-            (["--fresh", "--slurm-cpus=4", "--slurm-time", "2:00", "--slurm-partition=p"], true, ["--output", "/o", "--merge"]),
+            (["--fresh", "--slurm-cpus=4", "--slurm-time", "2:00", "--slurm-partition=p"], true, ["--output", "/o"]),
         ]
         for (arguments, merge, expected) in cases {
             #expect(SlurmArguments.passedOn(arguments, output: "/o", merge: merge) == expected, "\(arguments)")

@@ -11,8 +11,9 @@ enum SlurmArguments {
 
     /// `arguments` (the notebook's, without the program name) without the `--slurm*` flags and
     /// without `--output`, followed by `--output output`; for the merge job (`merge`) also without
-    /// `--fresh`, which there would recompute every unit the array tasks just stored, and with
-    /// `--merge`, so that it fails naming the units a task did not store instead of computing them.
+    /// `--fresh`, which there would recompute every unit the array tasks just stored. (The merge
+    /// computes what the tasks left: a long cell after the first that tasks run one after
+    /// another could not reach, say. `--merge` is there for a user who wants it to fail instead.)
     ///
     /// Both `--flag value` and `--flag=value` are recognised; `--slurm-option` takes its next
     /// word whatever it looks like (`--slurm-option --account=lab`), as the parser does.
@@ -31,6 +32,6 @@ enum SlurmArguments {
             if merge, argument == "--fresh" { continue }
             kept.append(argument)
         }
-        return kept + ["--output", output] + (merge ? ["--merge"] : [])
+        return kept + ["--output", output]
     }
 }

@@ -117,15 +117,27 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
 
     /// Every unit's result, in order, once all exist. Units another live process holds are
     /// waited for (polling every `pollSeconds`); a holder that dies leaves its unit to this
-    /// process, which `compute` is called for. As a shard (`--shard`), throws `ShardFinished`
-    /// once this shard's units are stored, whatever the others' state.
+    /// process, which `compute` is called for.
+    ///
+    /// As a shard (`--shard`), once its own units are stored it waits while the missing ones are
+    /// being computed by other live processes (the other shards of an array running side by
+    /// side), so that all the shards go on together to the next long cell; when some missing
+    /// unit is held by nobody (its shard has not started, or failed) it throws `ShardFinished`,
+    /// which ends the run, and the plain run that merges computes what is left.
     public func results(pollSeconds: Double = 2, computing compute: (Int) throws -> Void) throws -> [Result] {
-        if let shard {
-            let mine = names.indices.filter(shard.owns)
-            guard mine.allSatisfy({ result($0) != nil }) else {
-                throw ShardFinished(shard: shard, stored: storedCount, total: names.count, missingOwn: mine.filter { result($0) == nil }.map { names[$0] })
+        while let shard {
+            let missing = names.indices.filter { result($0) == nil }
+            if missing.isEmpty { break }
+            let unheld = missing.filter { index in
+                guard let url = fileURL(index, "lock"), let owner = UnitLock.owner(of: url) else { return true }
+                return owner.isStale
             }
-            throw ShardFinished(shard: shard, stored: storedCount, total: names.count, missingOwn: [])
+            if !unheld.isEmpty {
+                let mine = missing.filter(shard.owns).map { names[$0] }
+                throw ShardFinished(shard: shard, stored: storedCount, total: names.count, missingOwn: mine)
+            }
+            if interruption?.signal != nil { throw NotebookInterrupted() }
+            Thread.sleep(forTimeInterval: pollSeconds)
         }
         if let command = merging {
             let missing = names.indices.filter { result($0) == nil }.map { names[$0] }
