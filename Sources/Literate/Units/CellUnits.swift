@@ -168,8 +168,11 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
     /// Where each unit ran, and for how long: the table a long cell's report shows.
     public func table(title: String) -> ResultsTable {
         var table = ResultsTable(
-            title, columns: ["Unit", "Where", "Wall s", "CPU s", "This run"],
-            notes: ["A unit computed by an earlier run, another process or another machine is read from the store."])
+            title, columns: ["Unit", "Where", "Wall s", "CPU s", "Computed by the process that ran this cell"],
+            notes: [
+                "A unit computed by an earlier run, another process or another machine is read from the store. "
+                    + "A cell replayed from the cache shows the table of the process that ran it (the last shard, after a Slurm array)."
+            ])
         var (wall, cpu, computed) = (0.0, 0.0, 0)
         for index in names.indices {
             guard let record = record(index)?.provenance else {
@@ -184,13 +187,13 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
             if let job = record.slurmJobID { place += ", Slurm job \(job)" }
             table.append([
                 record.name, place, String(format: "%.1f", record.wallSeconds), String(format: "%.1f", record.cpuSeconds),
-                isFromStore(index) ? "stored" : "computed",
+                isFromStore(index) ? "no, stored before" : "yes",
             ])
         }
         let hosts = Set(names.indices.compactMap { record($0)?.provenance.host }).count
         table.append([
             "All \(names.count)", "\(hosts) machine\(hosts == 1 ? "" : "s")", String(format: "%.1f", wall),
-            String(format: "%.1f", cpu), "\(computed) computed, \(names.count - computed) stored",
+            String(format: "%.1f", cpu), "\(computed) of \(names.count)",
         ])
         return table
     }
