@@ -4,7 +4,8 @@
 # that both tasks and then the merge completed and that the merge wrote the report; then submits
 # an array whose task 1 fails and checks that the merge job is cancelled, not left pending; then
 # cancels a task in the middle of a unit, resubmits that index alone, and checks that it resumed the
-# unit from its checkpoint and that the merge gives a single process's numbers.
+# unit from its checkpoint and that the merge gives a single process's numbers; last, starts two
+# processes on the same units at once and checks that each unit is computed once.
 #
 # Usage:  scripts/slurm-check.sh [output folder]   (default: output/slurm-check, made absolute)
 set -euo pipefail
@@ -118,3 +119,20 @@ finals() { grep -o '[a-zA-Z ]*: final test accuracy [^<]*\|Acquired images to re
 diff <(finals "$out/cancel/MNISTBayesianDropout/quick/index.html") <(finals "$out/bayes-one/MNISTBayesianDropout/quick/index.html") >&2 \
     || fail "the merged report's numbers differ from a single process's"
 say "OK: the resubmitted task $again resumed a unit from its checkpoint, and the merge gave a single process's numbers"
+
+# 4. Two processes started at once on the same units (the same --shard 0/1, as two array tasks
+# resubmitted by mistake would be): every unit is computed once, by one of them; the other skips
+# it while its holder lives, and the numbers are a single process's.
+rm -rf "$out/race"
+"$bayes" --profile quick --shard 0/1 --output "$out/race" >"$out/race-a.log" 2>&1 &
+first=$!
+"$bayes" --profile quick --shard 0/1 --output "$out/race" >"$out/race-b.log" 2>&1 || fail "the second racing process failed"
+wait "$first" || fail "the first racing process failed"
+computed=$(cat "$out/race-a.log" "$out/race-b.log" | grep -c 'test accuracy at .* labels (')
+units=$(grep -o '"units":\[[^]]*\]' "$out"/race/MNISTBayesianDropout/quick/.cache/units/*/manifest.json | grep -o '","\|\["' | wc -l)
+[ "$computed" -eq "$units" ] || fail "$computed units computed by the two racing processes, for $units units"
+say "the two racing processes computed $(grep -c 'test accuracy at .* labels (' "$out/race-a.log") and $(grep -c 'test accuracy at .* labels (' "$out/race-b.log") of the $units units"
+"$bayes" --profile quick --output "$out/race" >/dev/null 2>&1 || fail "the run after the race failed"
+diff <(finals "$out/race/MNISTBayesianDropout/quick/index.html") <(finals "$out/bayes-one/MNISTBayesianDropout/quick/index.html") >&2 \
+    || fail "the numbers after the race differ from a single process's"
+say "OK: racing processes computed every unit once, and the numbers are a single process's"
