@@ -168,7 +168,7 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
     /// Where each unit ran, and for how long: the table a long cell's report shows.
     public func table(title: String) -> ResultsTable {
         var table = ResultsTable(
-            title, columns: ["Unit", "Where", "Wall s", "CPU s", "Computed by the process that ran this cell"],
+            title, columns: ["Unit", "Where", "Wall s", "CPU s", "Computed by this cell's run"],
             notes: [
                 "A unit computed by an earlier run, another process or another machine is read from the store. "
                     + "A cell replayed from the cache shows the table of the process that ran it (the last shard, after a Slurm array)."
