@@ -80,7 +80,18 @@ public struct LearnerRun<Notes: Codable & Sendable> {
             try units.store(kept, index, wallSeconds: finished.seconds, cpuSeconds: cpuSeconds)
         }
         let stored = jobs.indices.filter { units.result($0) != nil }.count
-        _ = try runJobs(units.toCompute(), checkpoints: checkpoints, progress: notebook.progress, stored: stored, store)
+        if inParallel {
+            // one job per core: claim them all first
+            _ = try runJobs(units.toCompute(), checkpoints: checkpoints, progress: notebook.progress, stored: stored, store)
+        } else {
+            // one after another: claim each just before it runs, so other processes share the rest
+            var done = stored
+            for index in units.candidates() where units.claim(index) {
+                _ = try runJobs(
+                    [index], checkpoints: checkpoints, progress: notebook.progress, stored: done, total: jobs.count, store)
+                done += 1
+            }
+        }
         let finished = try units.results { index in
             _ = try runJobs([index], checkpoints: checkpoints, progress: notebook.progress, stored: 0, store)
         }
@@ -96,10 +107,11 @@ public struct LearnerRun<Notes: Codable & Sendable> {
     }
 
     /// Runs (or resumes) the jobs `selected`, telling `done` of each as it finishes (with the CPU
-    /// seconds of its thread); `stored` more jobs count as done on the bar.
+    /// seconds of its thread); `stored` more jobs count as done on the bar, of `total` (by
+    /// default the stored and the selected ones).
     private func runJobs(
         _ selected: [Int], checkpoints: some LearnerCheckpoints<Notes>, progress: any ProgressObserver, stored: Int,
-        _ done: @escaping (Int, Finished, Double) throws -> Void
+        total: Int? = nil, _ done: @escaping (Int, Finished, Double) throws -> Void
     ) throws -> [Int: Finished] {
         guard !selected.isEmpty else { return [:] }
         let restored = Dictionary(uniqueKeysWithValues: selected.map { ($0, checkpoints.restore(job: $0)) })
@@ -124,7 +136,7 @@ public struct LearnerRun<Notes: Codable & Sendable> {
             counter.end(summary: finished.map(Self.summary).joined(separator: "\n"))
             return Dictionary(uniqueKeysWithValues: zip(selected, finished))
         }
-        counter.begin(label, total: stored + selected.count, restored: [])
+        counter.begin(label, total: total ?? stored + selected.count, restored: [])
         if stored > 0 { progress.resume(completed: stored) }
         var finished: [Int: Finished] = [:]
         for (position, index) in selected.enumerated() {

@@ -70,8 +70,18 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
         }
     }
 
-    /// Claims unit `index` for this process; false if another live process holds it.
-    func claim(_ index: Int) -> Bool {
+    /// The units this process may compute, in order, without claiming them: this shard's (all,
+    /// without `--shard`) that are not stored; none under `--merge`. Claim each with `claim`
+    /// just before computing it, so that other processes share the rest.
+    public func candidates() -> [Int] {
+        guard merging == nil else { return [] }
+        return names.indices.filter { (shard?.owns($0) ?? true) && result($0) == nil }
+    }
+
+    /// Claims unit `index` for this process; false if it is stored meanwhile or another live
+    /// process holds it.
+    public func claim(_ index: Int) -> Bool {
+        guard result(index) == nil else { return false }
         guard let url = fileURL(index, "lock") else { return true }
         guard let taken = UnitLock.take(url, unit: names[index], shard: shard) else { return false }
         lock.withLock { held[index] = taken }
