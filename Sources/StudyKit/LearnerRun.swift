@@ -80,17 +80,14 @@ public struct LearnerRun<Notes: Codable & Sendable> {
             try units.store(kept, index, wallSeconds: finished.seconds, cpuSeconds: cpuSeconds)
         }
         let stored = jobs.indices.filter { units.result($0) != nil }.count
+        // one job per core claims them all first; one after another, each just before it runs, so
+        // that other processes share the rest
         if inParallel {
-            // one job per core: claim them all first
             _ = try runJobs(units.toCompute(), checkpoints: checkpoints, progress: notebook.progress, stored: stored, store)
         } else {
-            // one after another: claim each just before it runs, so other processes share the rest
-            var done = stored
-            for index in units.candidates() where units.claim(index) {
-                _ = try runJobs(
-                    [index], checkpoints: checkpoints, progress: notebook.progress, stored: done, total: jobs.count, store)
-                done += 1
-            }
+            _ = try runJobs(
+                units.candidates(), checkpoints: checkpoints, progress: notebook.progress, stored: stored,
+                claim: units.claim, store)
         }
         let finished = try units.results { index in
             _ = try runJobs([index], checkpoints: checkpoints, progress: notebook.progress, stored: 0, store)
@@ -107,17 +104,17 @@ public struct LearnerRun<Notes: Codable & Sendable> {
     }
 
     /// Runs (or resumes) the jobs `selected`, telling `done` of each as it finishes (with the CPU
-    /// seconds of its thread); `stored` more jobs count as done on the bar, of `total` (by
-    /// default the stored and the selected ones).
+    /// seconds of its thread); `stored` more jobs count as done on the bar. One after another,
+    /// each job runs only if `claim` takes it when its turn comes.
     private func runJobs(
         _ selected: [Int], checkpoints: some LearnerCheckpoints<Notes>, progress: any ProgressObserver, stored: Int,
-        total: Int? = nil, _ done: @escaping (Int, Finished, Double) throws -> Void
+        claim: (Int) -> Bool = { _ in true }, _ done: @escaping (Int, Finished, Double) throws -> Void
     ) throws -> [Int: Finished] {
         guard !selected.isEmpty else { return [:] }
-        let restored = Dictionary(uniqueKeysWithValues: selected.map { ($0, checkpoints.restore(job: $0)) })
         let counter = RoundCounter(progress)
         let saveCost = ModelSaveCost()
         if inParallel {
+            let restored = Dictionary(uniqueKeysWithValues: selected.map { ($0, checkpoints.restore(job: $0)) })
             let total = selected.map { jobs[$0].rounds }.reduce(0, +)
             counter.begin(label, total: total, restored: selected.map { restored[$0]??.state.round ?? 0 })
             let shared = Unchecked((jobs, restored, checkpoints, done))
@@ -136,19 +133,21 @@ public struct LearnerRun<Notes: Codable & Sendable> {
             counter.end(summary: finished.map(Self.summary).joined(separator: "\n"))
             return Dictionary(uniqueKeysWithValues: zip(selected, finished))
         }
-        counter.begin(label, total: total ?? stored + selected.count, restored: [])
+        counter.begin(label, total: stored + selected.count, restored: [])
         if stored > 0 { progress.resume(completed: stored) }
         var finished: [Int: Finished] = [:]
-        for (position, index) in selected.enumerated() {
+        for index in selected where claim(index) {
             let job = jobs[index]
-            counter.beginJob(job.name, total: job.rounds, restored: restored[index]??.state.round ?? 0)
+            // read once claimed: another process may have carried the job on until then
+            let saved = checkpoints.restore(job: index)
+            counter.beginJob(job.name, total: job.rounds, restored: saved?.state.round ?? 0)
             let stopwatch = Stopwatch()
             let result = try Self.run(
-                job, index: index, from: restored[index] ?? nil, checkpoints: checkpoints, training: progress.barOnly,
+                job, index: index, from: saved, checkpoints: checkpoints, training: progress.barOnly,
                 learnerProgress: progress.barOnly, counter: counter, modelSaving: modelSaving,
                 saveCost: saveCost)
             try done(index, result, stopwatch.cpuSeconds)
-            counter.endJob(summary: Self.summary(result), jobsDone: stored + position + 1)
+            counter.endJob(summary: Self.summary(result), jobsDone: stored + finished.count + 1)
             finished[index] = result
         }
         counter.end(summary: "")

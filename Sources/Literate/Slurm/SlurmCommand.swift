@@ -90,9 +90,7 @@ enum SlurmCommand {
                 status: 69,
                 message: "\(study): submitted the job array \(arrayID), but sbatch refused the merge job \(jobs.mergeScriptPath): \(why)")
         }
-        // the notebook as the merge runs it, but computing what is missing rather than failing
-        let plain = ([jobs.executable] + SlurmArguments.passedOn(arguments, output: jobs.output, merge: true))
-            .filter { $0 != "--merge" }.map(ShellWord.quoted).joined(separator: " ")
+        let plain = jobs.mergeCommand.joined(separator: " ")
         return NotebookExit(
             status: 0,
             message: """

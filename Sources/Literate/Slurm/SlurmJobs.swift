@@ -72,15 +72,18 @@ struct SlurmJobs: Equatable {
     /// `--dependency=afterok:<array job>`; `--kill-on-invalid-dep=yes` cancels it when a task
     /// failed instead of leaving it pending forever.
     var mergeScript: String {
-        let command = ([executable] + SlurmArguments.passedOn(arguments, output: output, merge: true)).map(
-            ShellWord.quoted)
-        return script(
+        script(
             summary: [
                 "# \(study), profile \(profile.rawValue): the merge after the \(shards) array tasks of \(jobName).sbatch.",
                 "# Submitted with --dependency=afterok:<array job id>; run alone, it computes what is missing.",
             ],
             directives: ["--job-name=\(mergeJobName)", "--kill-on-invalid-dep=yes"],
-            log: "\(folder)/\(mergeJobName)-%j", command: command)
+            log: "\(folder)/\(mergeJobName)-%j", command: mergeCommand)
+    }
+
+    /// The merge job's command, quoted for bash: also what finishes the work on one machine.
+    var mergeCommand: [String] {
+        ([executable] + SlurmArguments.passedOn(arguments, output: output, merge: true)).map(ShellWord.quoted)
     }
 
     private func script(summary: [String], directives: [String], log: String, command: [String]) -> String {

@@ -105,7 +105,7 @@ public final class CellUnits<Result: Codable>: @unchecked Sendable {
             throw NotebookError.cannotCache(cell: "unit \(names[index])", reason: CacheCoding.describe(error))
         }
         try AtomicFile.write(data, to: url)
-        for stale in ["checkpoint"] { try? FileManager.default.removeItem(at: fileURL(index, "\(stale).json")!) }
+        if let checkpoint = fileURL(index, "checkpoint.json") { try? FileManager.default.removeItem(at: checkpoint) }
     }
 
     /// Gives up the claims this process still holds (after an error or an interruption).
