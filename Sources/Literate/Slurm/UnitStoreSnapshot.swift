@@ -43,11 +43,6 @@ struct UnitStoreSnapshot: Equatable {
         case elsewhere
     }
 
-    private struct Manifest: Decodable {
-        var cell: String
-        var units: [String]
-    }
-
     /// `<studyFolder>/.cache/units`.
     var folder: String
     /// The long cells, by title.
@@ -72,7 +67,7 @@ struct UnitStoreSnapshot: Equatable {
             let cellFolder = root.appendingPathComponent(name)
             let manifestURL = cellFolder.appendingPathComponent("manifest.json")
             guard files.fileExists(atPath: manifestURL.path) else { continue }
-            guard let data = try? Data(contentsOf: manifestURL), let manifest = try? decoder.decode(Manifest.self, from: data)
+            guard let data = try? Data(contentsOf: manifestURL), let manifest = try? decoder.decode(UnitManifest.self, from: data)
             else {
                 snapshot.unreadable.append(manifestURL.path)
                 continue
